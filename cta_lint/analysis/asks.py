@@ -1,0 +1,191 @@
+"""Ask detection: classify sentences and links/buttons as explicit asks, soft calls, engagement
+calls, or nothing, and notice hedges.
+
+An explicit ask is an imperative (or a first-person button) at the start of a clause, once the
+words that may stand before an imperative ("So", "Just", "Please", "Click below to", "Don't
+forget to") are stripped; or an invitation phrased as a wish or a question ("I'd love to set up a
+call", "Are you free Thursday?"). A link's text is classified the same way, and where the text
+leaves the intent open ("Click here", "Start selling today") its destination settles it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..phrases import normalise
+from .lexicon import Lexicon
+
+EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
+_RANK = {EXPLICIT: 3, ENGAGEMENT: 2, SOFT: 1, NONE: 0}
+
+_SENT = re.compile(r"[^.!?\u2026]*(?:[.!?\u2026]+(?:[\"')\]\u201d\u2019]+)?|$)")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|no|approx|inc|ltd|co|jr|sr|p\.s|p\.p\.s|ps|u\.s|a\.m|p\.m)|\d)\.$", re.I)
+_CLAUSE = re.compile(r"\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+", re.I)
+_OPENERS = re.compile(r"^[\s\"'(\[*>#\-\u2022\u2192\u25ba\u2713\u2714\u27a4]+")
+_GENERIC_LINK = re.compile(
+    r"^(?:click here|here|this link|link|continue|go|next|start|let's go|get it|yes|more|\u2192|>+|"
+    r"click|tap here|open|this|now|today|go now|start now|start today)[\s.!>\u2192\u00bb]*$", re.I)
+_URLISH = re.compile(r"^(?:https?://|www\.|mailto:|tel:)|\.(?:com|org|net|io|co|uk|dev|app)\b", re.I)
+_QUESTION_READY = re.compile(r"^(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
+
+
+@dataclass(slots=True)
+class Call:
+    kind: str          # explicit / soft / engagement
+    start: int         # text positions in the block
+    end: int
+    text: str
+    hedged: bool = False
+    hedge: str = ""
+    link: object = None  # the Link, for links/buttons
+    sentence: tuple[int, int] | None = None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a block's text (abbreviations and decimals do not end a sentence)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT.finditer(text):
+        if m.end() == m.start():
+            if m.end() >= len(text):
+                break
+            continue
+        end = m.end()
+        seg = text[start:end].rstrip()
+        if end < len(text) and (_ABBREV.search(seg) or (end < len(text) and not text[end:end + 1].isspace()
+                                                       and text[end - 1:end] == ".")):
+            continue  # not a real end: keep extending
+        if text[start:end].strip():
+            s = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            spans.append((s, start + len(text[start:end].rstrip())))
+        start = end
+    if start < len(text) and text[start:].strip():
+        s = start + (len(text[start:]) - len(text[start:].lstrip()))
+        spans.append((s, len(text.rstrip())))
+    return spans
+
+
+class AskDetector:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    # -- clauses ---------------------------------------------------------------------------
+    def _strip_lead(self, s: str, pos: int) -> int:
+        lead = self.lex.re_lead
+        m = _OPENERS.match(s, pos)
+        if m:
+            pos = m.end()
+        if lead is None:
+            return pos
+        for _ in range(6):
+            m = lead.match(s, pos)
+            if not m or m.end() == pos:
+                break
+            pos = m.end()
+            m2 = _OPENERS.match(s, pos)
+            if m2:
+                pos = m2.end()
+        return pos
+
+    def classify_clause(self, s: str, pos: int, end: int, *, first: bool) -> tuple[str, int, int]:
+        """Classify the clause s[pos:end] (s normalised). Returns (kind, match start, end)."""
+        lex = self.lex
+        p = self._strip_lead(s, pos)
+        if p >= end:
+            return NONE, pos, pos
+        seg = s[p:end]
+        m = _QUESTION_READY.match(seg)
+        if m and lex.re_ask is not None and lex.re_ask.match(seg, m.end()):
+            return EXPLICIT, p, end
+        if lex.re_engagement is not None:
+            me = lex.re_engagement.match(seg)
+        else:
+            me = None
+        ma = lex.re_ask.match(seg) if lex.re_ask is not None else None
+        if ma:
+            if not first and len(ma.group(0).split()) < 2 and len(seg.split()) > 8:
+                ma = None
+        if ma:
+            rest = seg
+            if lex.re_never is not None and lex.re_never.search(rest):
+                return NONE, p, p
+            if lex.re_engagement_objects is not None and lex.re_engagement_objects.search(rest):
+                if not re.search(r"\b(paid|premium|pro|plan)\b", rest, re.I):
+                    return ENGAGEMENT, p, p + ma.end()
+            if lex.re_free is not None and lex.re_free.search(rest) and re.match(
+                    r"(?:download|get|grab|use|check)\b", rest, re.I):
+                return SOFT, p, p + ma.end()
+            if me and me.end() > ma.end():
+                return ENGAGEMENT, p, p + me.end()
+            return EXPLICIT, p, p + ma.end()
+        if me:
+            return ENGAGEMENT, p, p + me.end()
+        if lex.re_soft is not None:
+            ms = lex.re_soft.match(seg)
+            if ms:
+                return SOFT, p, p + ms.end()
+        return NONE, p, p
+
+    def classify_sentence(self, text: str, start: int, end: int) -> Call | None:
+        """Classify text[start:end]; returns the strongest call in it, or None."""
+        s = normalise(text)
+        best: Call | None = None
+        starts = [start] + [m.end() for m in _CLAUSE.finditer(s, start, end) if start < m.end() < end]
+        for i, cstart in enumerate(starts):
+            kind, a, b = self.classify_clause(s, cstart, end, first=(i == 0))
+            if kind != NONE and (best is None or _RANK[kind] > _RANK[best.kind]):
+                best = Call(kind, a, max(b, a), text[a:max(b, a)])
+                if kind == EXPLICIT:
+                    break
+        if best is None or best.kind != EXPLICIT:
+            inv = self.lex.re_invite.search(s, start, end) if self.lex.re_invite is not None else None
+            if inv:
+                best = Call(EXPLICIT, inv.start(), inv.end(), text[inv.start():inv.end()])
+        if best is None:
+            ea = self.lex.re_engagement_any
+            m2 = ea.search(s, start, end) if ea is not None else None
+            if m2:
+                best = Call(ENGAGEMENT, m2.start(), m2.end(), text[m2.start():m2.end()])
+        if best is None:
+            sa = self.lex.re_soft_any
+            m3 = sa.search(s, start, end) if sa is not None else None
+            if m3:
+                best = Call(SOFT, m3.start(), m3.end(), text[m3.start():m3.end()])
+        if best is not None and best.kind == EXPLICIT and self.lex.re_hedge is not None:
+            h = self.lex.re_hedge.search(s, start, end)
+            if h:
+                best.hedged = True
+                best.hedge = text[h.start():h.end()]
+        return best
+
+    def classify_link(self, link) -> Call | None:
+        text = " ".join((link.text or "").split())
+        href = link.href or ""
+        kind = NONE
+        if text and not _URLISH.search(text) and not _GENERIC_LINK.match(text):
+            c = self.classify_sentence(text, 0, len(text))
+            if c is not None:
+                kind = c.kind
+                if kind == EXPLICIT and c.hedged:
+                    kind = EXPLICIT
+        if kind in (NONE,) or (text and (_GENERIC_LINK.match(text) or _URLISH.search(text))):
+            if href.lower().startswith("mailto:"):
+                kind = ENGAGEMENT if kind == NONE else kind
+            elif self.lex.re_href_ask is not None and self.lex.re_href_ask.search(href) and not (
+                    self.lex.re_href_soft is not None and self.lex.re_href_soft.search(href)
+                    and not re.search(r"sponsor|donat|patreon|ko-fi|opencollective|liberapay|checkout|signup|sign-up|register|pricing",
+                                      href, re.I)):
+                kind = EXPLICIT
+            elif href and kind == NONE and text:
+                kind = SOFT
+        if kind == NONE:
+            return None
+        return Call(kind, 0, len(text), text or href, link=link)
+
+
+def strongest(calls: list[Call]) -> Call | None:
+    best = None
+    for c in calls:
+        if best is None or _RANK[c.kind] > _RANK[best.kind]:
+            best = c
+    return best

@@ -1,0 +1,41 @@
+"""Check kinds: the code behind rules. A rule (a TOML file) names a check kind and its options.
+
+A check is a small class: ``kind`` (the name rule files use), ``options`` (name -> default) and
+``check(doc, analysis)`` yielding Hits. Third-party packages add kinds through the entry-point
+group ``cta_lint.rules`` (see registry.py).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Hit
+
+BUILTIN_KINDS = {
+    "ending-ask": "cta_lint.checks.ending:MissingAsk",
+    "weak-ask": "cta_lint.checks.ending:WeakAsk",
+    "feature-dump": "cta_lint.checks.features:FeatureDump",
+    "phrase": "cta_lint.checks.phrase:Phrase",
+}
+
+
+class Check:
+    kind: str = ""
+    options: dict = {}
+
+    def __init__(self, rule, options: dict | None = None):
+        self.rule = rule
+        self.opts = dict(self.options)
+        if options:
+            self.opts.update(options)
+
+    def check(self, doc, an) -> Iterator[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def load_kind(kind: str):
+    from importlib import import_module
+    target = BUILTIN_KINDS.get(kind)
+    if target is None:
+        return None
+    mod, _, name = target.partition(":")
+    return getattr(import_module(mod), name)

@@ -1,0 +1,155 @@
+"""feature-dump (CTA002): a feature/benefit passage that no explicit ask follows in its section.
+
+A feature passage is a list of 3+ items (bullets, check marks, numbered items, short parallel
+lines) or a paragraph enumerating 3+ things after a cue ("includes", "with", "you'll get",
+"features", a colon). Not a feature passage: steps, tables of contents, link round-ups, people,
+addresses, FAQs, receipts and price lists.
+"""
+from __future__ import annotations
+
+import re
+
+from ..analysis.asks import EXPLICIT
+from ..document import BUTTON, DIVIDER, HEADING, ITEM, PARAGRAPH
+from ..findings import Hit
+from . import Check
+
+_STEP_VERB = re.compile(
+    r"^(?:step\s*\d|first|then|next|finally|go to|open|click|tap|select|choose|enter|type|copy|paste|"
+    r"install|run|create|add|set|configure|navigate|log ?in|sign in|download|upload|visit|follow|"
+    r"make|write|use|check|fill|submit|confirm|verify|wait|restart|save|press|scroll|drag|"
+    r"connect|enable|disable|import|export|update|edit|remove|delete|replace|insert)\b", re.I)
+_PRICE = re.compile(r"[$£€¥]\s?\d|\d+(?:[.,]\d\d)?\s?(?:€|usd|eur|gbp)\b|\bqty\b|\bx\s?\d\b|\btotal\b|"
+                    r"\bsubtotal\b|\b\d+\s?(?:items?|pcs)\b", re.I)
+_NAME = re.compile(r"^(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|da)){1,3}"
+                   r"(?:\s*[,(\u2013\u2014-].*)?$")
+_CUE = re.compile(
+    r"\b(?:includ(?:es|ing|ed)|featur(?:es|ing)|comes with|packed with|with|you(?:'ll| will)? get|"
+    r"you(?:'ll| will) (?:learn|discover|find|hear about|receive|enjoy)|offers|offering|benefits?|"
+    r"advantages?|what you(?:'ll| will) (?:get|learn)|plus|such as|like|from|supports?|"
+    r"now with|along with|everything from|all the)\b[^.!?]{0,40}?(?::|\s)|:\s", re.I)
+_ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){2,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
+_TIME_LIKE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d|\d{1,2}\s?(?:am|pm))\b", re.I)
+
+
+def _item_words(blocks):
+    return sum(b.words for b in blocks) / max(1, len(blocks))
+
+
+def _is_excluded_list(items, an) -> str | None:
+    n = len(items)
+    texts = [b.text.strip() for b in items]
+    if sum(1 for t in texts if t.endswith("?")) * 2 >= n:
+        return "faq"
+    if sum(1 for b in items if _STEP_VERB.match(b.text.strip(" \t-*\u2022")) ) * 2 > n and (
+            items[0].ordered or sum(1 for b in items if _STEP_VERB.match(b.text)) >= n - 1):
+        return "steps"
+    linky = 0
+    for b in items:
+        lt = sum(len(l.text) for l in b.links)
+        if b.links and lt >= 0.5 * len(b.text):
+            linky += 1
+    if linky * 10 >= n * 6:
+        return "links"
+    if sum(1 for t in texts if _PRICE.search(t)) * 2 >= n:
+        return "prices"
+    if sum(1 for t in texts if _NAME.match(t) and len(t.split()) <= 8) * 10 >= n * 6:
+        return "people"
+    if sum(1 for t in texts if _TIME_LIKE.match(t)) * 2 >= n:
+        return "agenda"
+    if _item_words(items) > 30:
+        return "prose"
+    return None
+
+
+def _lists(body):
+    """Groups of 3+ consecutive list items of the same list (top level of that list)."""
+    groups = []
+    cur = []
+    for b in body:
+        if b.kind == ITEM and (not cur or b.group == cur[0].group or (
+                b.level > cur[0].level)):
+            if b.group == (cur[0].group if cur else b.group):
+                cur.append(b)
+            continue
+        if len(cur) >= 3:
+            groups.append(cur)
+        cur = [b] if b.kind == ITEM else []
+    if len(cur) >= 3:
+        groups.append(cur)
+    return groups
+
+
+def _enumeration(b) -> tuple[int, int] | None:
+    """Span of a 3+ item enumeration after a cue in a paragraph, or None."""
+    t = b.text
+    for m in _CUE.finditer(t):
+        tail = t[m.end():]
+        e = _ENUM.match(tail)
+        if not e:
+            continue
+        parts = [p for p in re.split(r",|\band\b|&|\bplus\b|\bor\b", e.group(0)) if p.strip()]
+        if len(parts) < 3:
+            continue
+        # each item short (features are noun phrases, not clauses)
+        if max(len(p.split()) for p in parts) > 8:
+            continue
+        return m.start(), m.end() + e.end()
+    return None
+
+
+class FeatureDump(Check):
+    kind = "feature-dump"
+    options = {"min-items": 3}
+
+    def check(self, doc, an):
+        body = an.body
+        if not body:
+            return
+        passages = []
+        for items in _lists(body):
+            if len(items) < self.opts["min-items"]:
+                continue
+            if _is_excluded_list(items, an):
+                continue
+            passages.append((items[0], items[-1], items[0].start, items[-1].end, len(items)))
+        for b in body:
+            if b.kind not in (PARAGRAPH, ITEM) or b.words < 6:
+                continue
+            span = _enumeration(b)
+            if span:
+                passages.append((b, b, b.src(span[0]), b.src_end(span[1]), 3))
+        passages.sort(key=lambda p: p[2])
+        reported_until = -1
+        for first, last, start, end, n in passages:
+            if first.index <= reported_until:
+                continue
+            if self._asked_after(doc, an, first, last):
+                continue
+            reported_until = last.index
+            yield Hit(start, end,
+                      f"Feature passage ({n}+ items) with no explicit ask before its section ends.",
+                      suggestion="follow the features with the step that gets them: a 'Start your "
+                                 "free trial' / 'Buy now' line or button")
+
+    def _asked_after(self, doc, an, first, last) -> bool:
+        blocks = doc.blocks
+        # the heading level that opened this passage's section
+        lvl = 7
+        for b in reversed(blocks[: first.index]):
+            if b.kind == HEADING and b.in_body:
+                lvl = b.level or 2
+                break
+            if b.kind == DIVIDER:
+                break
+        for b in blocks[first.index:]:
+            if b.index > last.index:
+                if b.kind == DIVIDER:
+                    return False
+                if b.kind == HEADING and b.in_body and (b.level or 2) <= lvl:
+                    return False
+            if not b.in_body:
+                continue
+            if any(c.kind == EXPLICIT for c in an.calls(b)):
+                return True
+        return False

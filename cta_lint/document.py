@@ -1,0 +1,209 @@
+"""The format-neutral model every reader produces and every rule reads.
+
+A Document is the copy as a reader sees it: an ordered list of Blocks, each with its visible
+text and a map from positions in that text back to offsets in the original source, so a rule can
+report any phrase at an exact line and column without knowing the format it came from.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+import re
+
+_WORD = re.compile(r"\S+")
+
+# Block kinds
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+ITEM = "item"          # list item (bullet, numbered, check mark)
+BUTTON = "button"      # a block that is a single link/button
+QUOTE = "quote"
+CELL = "cell"
+DIVIDER = "divider"    # <hr>, mj-divider, markdown thematic break: ends a section
+SUBJECT = "subject"
+
+# Zones
+BODY = "body"
+PS = "ps"
+PREHEADER = "preheader"
+FOOTER = "footer"
+SIGNATURE = "signature"
+CHROME = "chrome"
+HIDDEN = "hidden"
+
+
+@dataclass(slots=True)
+class Link:
+    text: str
+    href: str | None
+    start: int           # source offsets of the link (its opening tag / text)
+    end: int
+    image: bool = False  # a linked image: text is its alt
+    templated_href: bool = False  # href is (or contains) a template expression
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str
+    text: str
+    # parallel arrays: text position anchors[i] maps to source offset srcs[i]; positions between
+    # two anchors map linearly from the earlier one
+    anchors: list[int]
+    srcs: list[int]
+    end: int                     # source offset just past the block's last character
+    level: int = 0               # heading level, list nesting depth
+    group: int = -1              # list id for items; -1 otherwise
+    ordered: bool = False
+    links: list[Link] = field(default_factory=list)
+    zone: str = BODY
+    section: int = 0
+    index: int = 0
+    marker: str = ""             # bullet marker for plain-text items
+
+    @property
+    def start(self) -> int:
+        return self.srcs[0] if self.srcs else self.end
+
+    def src(self, pos: int) -> int:
+        """Source offset of text position ``pos`` (clamped to the block)."""
+        if not self.anchors:
+            return self.end
+        if pos >= len(self.text):
+            return self.end
+        i = bisect_right(self.anchors, pos) - 1
+        if i < 0:
+            i = 0
+        return self.srcs[i] + (pos - self.anchors[i])
+
+    def src_end(self, pos: int) -> int:
+        """Source offset just past the character before text position ``pos``."""
+        if pos <= 0:
+            return self.start
+        return self.src(pos - 1) + 1
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def in_body(self) -> bool:
+        return self.zone in (BODY, PS)
+
+
+@dataclass(slots=True)
+class Document:
+    source: str                  # the original text (after decoding), offsets point into it
+    format: str                  # html, markdown, text, eml
+    blocks: list[Block] = field(default_factory=list)
+    subject: str | None = None
+    preheader: str | None = None
+    notes: list[str] = field(default_factory=list)   # reader diagnostics (non-fatal)
+    _lines: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count characters."""
+        if self._lines is None:
+            starts = [0]
+            src = self.source
+            i = src.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = src.find("\n", i + 1)
+            self._lines = starts
+        offset = max(0, min(offset, len(self.source)))
+        line = bisect_right(self._lines, offset)
+        return line, offset - self._lines[line - 1] + 1
+
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b.in_body]
+
+
+class TextBuilder:
+    """Accumulates visible text pieces with their source offsets, collapsing whitespace.
+
+    ``add(s, src)`` says that character i of ``s`` stands at source offset ``src + i``;
+    ``add_mapped(s, src, src_end)`` adds text that does not map character for character (a decoded
+    entity, an alt text): every character maps to ``src``.
+    """
+
+    __slots__ = ("parts", "anchors", "srcs", "length", "space", "last_end", "links")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.anchors: list[int] = []
+        self.srcs: list[int] = []
+        self.length = 0
+        self.space = False
+        self.last_end = -1
+        self.links: list[Link] = []
+
+    def add(self, s: str, src: int) -> None:
+        if not s:
+            return
+        lead = True
+        for m in _WORD.finditer(s):
+            i = m.start()
+            if (i > 0 or not lead) and self.length:
+                self.space = True
+            lead = False
+            if self.space:
+                self.parts.append(" ")
+                self.length += 1
+                self.space = False
+                self.anchors.append(self.length)
+                self.srcs.append(src + i)
+            elif not self.anchors or self.last_end != src + i:
+                self.anchors.append(self.length)
+                self.srcs.append(src + i)
+            w = m.group(0)
+            self.parts.append(w)
+            self.length += len(w)
+            self.last_end = src + m.end()
+        if lead:  # whitespace only
+            if self.length:
+                self.space = True
+        elif s[-1].isspace():
+            self.space = True
+
+    def add_mapped(self, s: str, src: int) -> None:
+        """Add text whose characters all map to ``src`` (decoded entity, alt text...)."""
+        if not s:
+            return
+        if s.isspace():
+            if self.length:
+                self.space = True
+            return
+        lead = s[0].isspace()
+        s = " ".join(s.split())
+        if (self.space or lead) and self.length:
+            self.parts.append(" ")
+            self.length += 1
+        self.space = False
+        for k in range(len(s)):
+            self.anchors.append(self.length + k)
+            self.srcs.append(src)
+        self.parts.append(s)
+        self.length += len(s)
+        self.last_end = -1
+        if s and s[-1].isspace():
+            self.space = True
+
+    def soft_space(self) -> None:
+        if self.length:
+            self.space = True
+
+    @property
+    def empty(self) -> bool:
+        return self.length == 0
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def build(self, kind: str, **kw) -> Block | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        end = self.last_end if self.last_end >= 0 else (self.srcs[-1] + 1 if self.srcs else 0)
+        block = Block(kind=kind, text=text, anchors=self.anchors, srcs=self.srcs, end=end,
+                      links=self.links, **kw)
+        return block

@@ -1,0 +1,138 @@
+"""Lint one document, one file, many files. The only place that ties readers, analysis, rules
+and suppression together; reporters see only the Findings it returns."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .findings import Finding, Hit
+from .registry import Registry, Rule
+from . import sources
+
+UNREADABLE = ("CTA000", "unreadable")
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
+             ".mypy_cache", ".pytest_cache", "dist", "build", ".cache"}
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+
+
+@dataclass
+class Settings:
+    select: set[str] | None = None          # rule codes; None = all enabled by default
+    ignore: set[str] = field(default_factory=set)
+    severity: dict[str, str] = field(default_factory=dict)
+    rule_options: dict[str, dict] = field(default_factory=dict)
+    packs: list[str] = field(default_factory=list)
+    max_file_size: int = DEFAULT_MAX_SIZE
+
+
+class Linter:
+    def __init__(self, settings: Settings | None = None, registry: Registry | None = None):
+        self.settings = settings or Settings()
+        self.registry = registry or Registry(self.settings.packs)
+        self._active: list[Rule] | None = None
+
+    def active_rules(self) -> list[Rule]:
+        if self._active is None:
+            s = self.settings
+            out = []
+            for code, rule in sorted(self.registry.rules.items()):
+                if s.select is not None and code not in s.select:
+                    continue
+                if code in s.ignore:
+                    continue
+                if code in s.rule_options:
+                    rule.options = {**rule.options, **s.rule_options[code]}
+                    rule._impl = None
+                out.append(rule)
+            self._active = out
+        return self._active
+
+    def enabled(self, code: str) -> bool:
+        s = self.settings
+        return (s.select is None or code in s.select) and code not in s.ignore
+
+    # -- one document ---------------------------------------------------------------------
+    def lint_text(self, text: str, fmt: str, path: str = "-") -> list[Finding]:
+        from .analysis import Analysis
+        doc = sources.read_text(text, fmt)
+        rules = self.active_rules()
+        ending_words = 80
+        for r in rules:
+            if r.check == "ending-ask":
+                ending_words = int(r.options.get("window-words", 80))
+        an = Analysis(doc, self.registry.lexicon, ending_words=ending_words)
+        findings: list[Finding] = []
+        for rule in rules:
+            impl = rule.instance(self.registry.kind_loader)
+            sev_default = self.settings.severity.get(rule.code, rule.severity)
+            for hit in impl.check(doc, an):
+                findings.append(self._finding(doc, path, rule.code, rule.name,
+                                              hit.severity or sev_default, hit))
+        findings.sort()
+        return findings
+
+    @staticmethod
+    def _finding(doc, path, code, name, severity, hit: Hit) -> Finding:
+        line, col = doc.position(hit.start)
+        end = max(hit.end, hit.start)
+        eline, ecol = doc.position(end)
+        return Finding(path=path, line=line, column=col, rule=code, name=name,
+                       severity=severity, message=hit.message, end_line=eline, end_column=ecol,
+                       suggestion=hit.suggestion, start=hit.start, end=end)
+
+    def unreadable(self, path: str, message: str) -> list[Finding]:
+        if not self.enabled(UNREADABLE[0]):
+            return []
+        return [Finding(path=path, line=1, column=1, rule=UNREADABLE[0], name=UNREADABLE[1],
+                        severity="error", message=message, end_line=1, end_column=1)]
+
+    def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> list[Finding]:
+        hint = fmt or sources.format_for(path if path != "-" else None)
+        try:
+            text, note = sources.decode(data, hint)
+        except sources.ReadError as e:
+            return self.unreadable(path, f"cannot read {path}: {e}")
+        fmt = fmt or sources.format_for(path if path != "-" else None, text)
+        try:
+            return self.lint_text(text, fmt, path)
+        except RecursionError:
+            return self.unreadable(path, f"cannot parse {path}: nesting too deep")
+        except MemoryError:
+            return self.unreadable(path, f"cannot parse {path}: out of memory")
+
+    def lint_file(self, path: str, fmt: str | None = None) -> list[Finding]:
+        try:
+            st = os.stat(path)
+            if os.path.isdir(path):
+                return self.unreadable(path, f"cannot read {path}: is a directory")
+            if st.st_size > self.settings.max_file_size:
+                return self.unreadable(path, f"skipped {path}: {st.st_size} bytes is over the "
+                                             f"--max-file-size limit of {self.settings.max_file_size}")
+            with open(path, "rb") as fh:
+                data = fh.read(self.settings.max_file_size + 1)
+        except FileNotFoundError:
+            return self.unreadable(path, f"cannot read {path}: no such file")
+        except PermissionError:
+            return self.unreadable(path, f"cannot read {path}: permission denied")
+        except OSError as e:
+            return self.unreadable(path, f"cannot read {path}: {e.strerror or e}")
+        return self.lint_bytes(data, path, fmt)
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files to lint: files as given, directories walked (known extensions, sorted)."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            out.append(p)
+            continue
+        found = []
+        for root, dirs, files in os.walk(p, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for f in files:
+                name = f.lower()
+                ext = os.path.splitext(name)[1]
+                if ext in sources.ALL_EXT:
+                    found.append(os.path.join(root, f))
+        out.extend(sorted(found))
+    return out

@@ -1,0 +1,160 @@
+"""The phrase syntax used by every lexicon and phrase rule, compiled to linear-time regexes.
+
+A phrase is words separated by spaces, matched case-insensitively on word boundaries, with a
+few operators (all of which compile to bounded, non-nested regex pieces, so no pattern written
+in this syntax can backtrack catastrophically):
+
+    (a|b c|d)   one of the alternatives (each may be several words)
+    [x]         optional word or group: ``[your] free trial``
+    *           any one word
+    #           a number (``# % off``, ``#-minute``)
+    ...         a gap of up to four words
+    'x          a word glued to the previous one without a space (``don'x`` is written ``don't``)
+
+Apostrophes and quotes in text are normalised (’ -> ') before matching, keeping positions.
+"""
+from __future__ import annotations
+
+import re
+
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+                        "\u2013": "-", "\u2014": "-", "\u02bc": "'", "\u2032": "'"})
+
+WORD = r"[\w'&$£€%+-]+"
+GAP = r"(?:\s+[\w'&$£€%+.,-]+){0,4}?"
+NUM = r"[$£€]?\d[\d,.]*(?:%|k|x)?"
+
+
+class PhraseError(ValueError):
+    pass
+
+
+def normalise(text: str) -> str:
+    """Same-length normalisation used before matching (curly quotes, nbsp, dashes)."""
+    return text.translate(QUOTES)
+
+
+def _tokenize(p: str) -> list[str]:
+    out, i, n = [], 0, len(p)
+    while i < n:
+        c = p[i]
+        if c.isspace():
+            out.append(" ")
+            while i < n and p[i].isspace():
+                i += 1
+            continue
+        if c in "()[]|":
+            out.append(c)
+            i += 1
+            continue
+        if p.startswith("...", i):
+            out.append("...")
+            i += 3
+            continue
+        j = i
+        while j < n and not p[j].isspace() and p[j] not in "()[]|" and not p.startswith("...", j):
+            j += 1
+        out.append(p[i:j])
+        i = j
+    return out
+
+
+def _word(tok: str) -> str:
+    if tok == "*":
+        return WORD
+    if tok == "#":
+        return NUM
+    if tok == "...":
+        return GAP
+    parts = []
+    for ch in tok:
+        if ch == "#":
+            parts.append(NUM)
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def compile_phrase(phrase: str) -> str:
+    """Translate one phrase into a regex fragment (no anchors, no flags)."""
+    phrase = normalise(phrase.strip())
+    if not phrase:
+        raise PhraseError("empty phrase")
+    if len(phrase) > 500:
+        raise PhraseError("phrase longer than 500 characters")
+    toks = _tokenize(phrase)
+    pos = 0
+
+    def seq(depth: int) -> str:
+        nonlocal pos
+        if depth > 8:
+            raise PhraseError(f"phrase nests too deeply: {phrase!r}")
+        alts: list[list[str]] = [[]]
+        while pos < len(toks):
+            t = toks[pos]
+            if t in (")", "]"):
+                break
+            pos += 1
+            if t == "|":
+                alts.append([])
+            elif t == " ":
+                alts[-1].append(" ")
+            elif t == "(":
+                inner = seq(depth + 1)
+                if pos >= len(toks) or toks[pos] != ")":
+                    raise PhraseError(f"unbalanced '(' in {phrase!r}")
+                pos += 1
+                alts[-1].append(f"(?:{inner})")
+            elif t == "[":
+                inner = seq(depth + 1)
+                if pos >= len(toks) or toks[pos] != "]":
+                    raise PhraseError(f"unbalanced '[' in {phrase!r}")
+                pos += 1
+                alts[-1].append(f"(?:{inner})?" + "\x00OPT")
+            else:
+                alts[-1].append(_word(t))
+        return "|".join(_join(a) for a in alts)
+
+    out = seq(0)
+    if pos != len(toks):
+        raise PhraseError(f"unbalanced ')' or ']' in {phrase!r}")
+    return out
+
+
+def _join(items: list[str]) -> str:
+    """Join pieces: spaces become ``\\s+``; an optional piece absorbs its following space."""
+    out: list[str] = []
+    i = 0
+    items = [x for x in items]
+    # strip leading/trailing spaces
+    while items and items[0] == " ":
+        items.pop(0)
+    while items and items[-1] == " ":
+        items.pop()
+    while i < len(items):
+        it = items[i]
+        if it == " ":
+            out.append(r"[\s\-]+")
+        elif it.endswith("\x00OPT"):
+            body = it[: -len("\x00OPT")][:-1]  # drop the trailing '?'
+            if i + 1 < len(items) and items[i + 1] == " ":
+                out.append(f"(?:{body}" + r"[\s\-]+)?")
+                i += 1
+            elif out and out[-1] == r"[\s\-]+":
+                out[-1] = f"(?:" + r"[\s\-]+" + f"{body})?"
+            else:
+                out.append(body + "?")
+        else:
+            out.append(it)
+        i += 1
+    return "".join(out)
+
+
+def compile_list(phrases: list[str], *, anchored: bool = False) -> re.Pattern | None:
+    """One regex for a list of phrases: word-bounded, case-insensitive; longest listed first."""
+    if not phrases:
+        return None
+    frags = [compile_phrase(p) for p in sorted(set(phrases), key=lambda s: -len(s))]
+    body = "|".join(f"(?:{f})" for f in frags)
+    lead = r"^" if anchored else r"(?<![\w'])"
+    return re.compile(f"{lead}(?:{body})(?![\\w])", re.I)

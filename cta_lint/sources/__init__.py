@@ -1,0 +1,119 @@
+"""Readers: bytes -> text -> Document, one module per input format, picked by extension.
+
+Readers import their parser lazily, so a run over HTML files never imports markdown-it.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+
+HTML_EXT = {".html", ".htm", ".xhtml", ".mjml", ".hbs", ".handlebars", ".mustache", ".liquid"}
+TEMPLATE_EXT = {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".twig", ".njk", ".liquid", ".hbs",
+                ".handlebars", ".mustache"}
+MD_EXT = {".md", ".markdown", ".mdx", ".mkd", ".mdown"}
+TEXT_EXT = {".txt", ".text"}
+EML_EXT = {".eml"}
+ALL_EXT = HTML_EXT | TEMPLATE_EXT | MD_EXT | TEXT_EXT | EML_EXT
+FORMATS = ("html", "markdown", "text", "eml")
+
+
+class ReadError(Exception):
+    """The file cannot be read as copy (binary, undecodable, too large...)."""
+
+
+def format_for(path: str | None, text: str | None = None) -> str:
+    """Pick the reader from the file name (``name.html.j2`` -> html), else sniff the text."""
+    if path:
+        name = os.path.basename(path).lower()
+        root, ext = os.path.splitext(name)
+        if ext in TEMPLATE_EXT and ext not in HTML_EXT:
+            inner = os.path.splitext(root)[1]
+            if inner:
+                ext = inner
+            elif text is not None:
+                return sniff(text)
+            else:
+                return "html"
+        if ext in HTML_EXT:
+            return "html"
+        if ext in MD_EXT:
+            return "markdown"
+        if ext in EML_EXT:
+            return "eml"
+        if ext in TEXT_EXT:
+            return "text"
+    return sniff(text or "")
+
+
+_HTMLISH = re.compile(r"<(?:!doctype|html|body|table|div|p|mjml|mj-|td|span|a\s|br|h[1-6])\b", re.I)
+_MDISH = re.compile(r"^(?:#{1,6}\s|\s*[-*]\s|\d+\.\s|>\s)|\[[^\]]+\]\([^)]+\)|\*\*[^*]+\*\*", re.M)
+_EMLISH = re.compile(r"\A(?:[\w-]+:[^\n]*\n)*?(?:MIME-Version|Content-Type|Received|Message-ID):", re.I)
+
+
+def sniff(text: str) -> str:
+    head = text[:4096]
+    if _EMLISH.match(head) and "\n\n" in text:
+        return "eml"
+    if _HTMLISH.search(head):
+        return "html"
+    if _MDISH.search(head):
+        return "markdown"
+    return "text"
+
+
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF",
+                 b"\x1f\x8b", b"BM", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"wOFF", b"wOF2")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+
+
+def decode(data: bytes, fmt_hint: str | None = None) -> tuple[str, str | None]:
+    """Bytes -> text. Returns (text, note): the note says when a fallback encoding was used."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), None
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), None
+            except UnicodeDecodeError as e:
+                raise ReadError(f"invalid {enc.upper()} text (byte {e.start})") from None
+    if data.startswith(b"\x89PNG") or any(data.startswith(m) for m in _BINARY_MAGIC[1:7]):
+        raise ReadError("binary file (looks like an image, PDF or archive), not copy")
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file (contains NUL bytes), not copy")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        bad_at = e.start
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        enc = m.group(1).decode("ascii", "replace").lower()
+        try:
+            codecs.lookup(enc)
+            return data.decode(enc, errors="replace"), f"decoded as {enc} (declared in <meta charset>)"
+        except LookupError:
+            pass
+    try:
+        from bs4.dammit import UnicodeDammit  # lazy: only for files that are not UTF-8
+        ud = UnicodeDammit(data, is_html=fmt_hint == "html")
+        if ud.unicode_markup is not None and ud.original_encoding:
+            return ud.unicode_markup, (f"not valid UTF-8 (byte {bad_at}); decoded as "
+                                       f"{ud.original_encoding}")
+    except Exception:  # noqa: BLE001 - any failure falls back below
+        pass
+    return data.decode("cp1252", errors="replace"), f"not valid UTF-8 (byte {bad_at}); decoded as cp1252"
+
+
+def read_text(text: str, fmt: str):
+    if fmt == "html":
+        from . import html
+        return html.read(text)
+    if fmt == "markdown":
+        from . import markdown
+        return markdown.read(text)
+    if fmt == "eml":
+        from . import eml
+        return eml.read(text)
+    from . import text as plain
+    return plain.read(text)

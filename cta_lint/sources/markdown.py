@@ -1,0 +1,207 @@
+"""Markdown (.md .markdown .mdx) with markdown-it-py.
+
+Block tokens carry line maps; inline text is located in the source from a cursor inside its
+block's lines, so every character keeps its offset. HTML blocks (and MDX components) go through
+the HTML reader with their offset. YAML/TOML front matter and MDX import/export lines are masked
+(kept as blank lines so line numbers do not move). Code is not copy and is skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import (DIVIDER, HEADING, ITEM, PARAGRAPH, QUOTE, CELL, Block,
+                        Document, Link, TextBuilder)
+from . import templates
+from . import html as html_reader
+
+_FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.S | re.M)
+_MDX_ESM = re.compile(r"^(?:import|export)\s[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M)
+_A_OPEN = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_A_CLOSE = re.compile(r"</a\s*>", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+_MD = None
+
+
+def _blank(s: str) -> str:
+    return "".join(c if c in "\r\n" else " " for c in s)
+
+
+def _parser():
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+        _MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    return _MD
+
+
+def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
+    doc = Document(source=source, format="markdown")
+    masked = templates.mask(source)
+    text = masked.text
+    for _, msg in masked.notes:
+        doc.notes.append(msg)
+    fm = _FRONT.match(text)
+    if fm:
+        text = _blank(fm.group(0)) + text[fm.end():]
+    if mdx or "\nimport " in text or text.startswith("import ") or "\nexport " in text:
+        text = _MDX_ESM.sub(lambda m: _blank(m.group(0)), text)
+    line_starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        line_starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    line_starts.append(len(text) + 1)
+
+    def off(line: int) -> int:
+        return line_starts[min(line, len(line_starts) - 1)] if line < len(line_starts) else len(text)
+
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    group_seq = 0
+    groups: list[tuple[int, bool, int]] = []   # (id, ordered, depth)
+    kind_stack: list[str] = []
+    heading_level = 0
+    for tok in tokens:
+        t = tok.type
+        if t == "heading_open":
+            heading_level = int(tok.tag[1:])
+            kind_stack.append(HEADING)
+        elif t == "heading_close":
+            kind_stack.pop()
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            group_seq += 1
+            groups.append((group_seq, t == "ordered_list_open", len(groups) + 1))
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            groups.pop()
+        elif t == "list_item_open":
+            kind_stack.append(ITEM)
+        elif t == "list_item_close":
+            kind_stack.pop()
+        elif t == "blockquote_open":
+            kind_stack.append(QUOTE)
+        elif t == "blockquote_close":
+            kind_stack.pop()
+        elif t in ("th_open", "td_open"):
+            kind_stack.append(CELL)
+        elif t in ("th_close", "td_close"):
+            kind_stack.pop()
+        elif t == "hr":
+            start = off(tok.map[0]) if tok.map else 0
+            blocks.append(Block(kind=DIVIDER, text="", anchors=[], srcs=[], end=start))
+        elif t == "html_block" and tok.map:
+            a, b = off(tok.map[0]), min(off(tok.map[1]), len(text))
+            frag_blocks, _hidden = html_reader.read_fragment(text[a:b], base=a)
+            blocks.extend(frag_blocks)
+        elif t == "inline" and tok.map:
+            kind = kind_stack[-1] if kind_stack else PARAGRAPH
+            if kind == ITEM and groups:
+                gid, ordered, depth = groups[-1]
+            else:
+                gid, ordered, depth = -1, False, 0
+            level = heading_level if kind == HEADING else depth
+            a = off(tok.map[0])
+            b = min(off(tok.map[1]), len(text))
+            for blk in _inline(tok, text, a, b, kind, level, gid, ordered):
+                blocks.append(blk)
+    doc.blocks = blocks
+    return doc
+
+
+def _inline(tok, text: str, a: int, b: int, kind, level, gid, ordered):
+    tb = TextBuilder()
+    cur = a
+    links: list[tuple[Link, list[str]]] = []
+
+    def locate(s: str) -> int:
+        nonlocal cur
+        if not s:
+            return cur
+        p = text.find(s, cur, b)
+        if p == -1:
+            w = s.split()
+            if w:
+                p = text.find(w[0], cur, b)
+        if p == -1:
+            return -1
+        return p
+
+    def add(s: str) -> None:
+        nonlocal cur
+        p = locate(s)
+        if p == -1:
+            tb.add_mapped(s, cur)
+        elif text.startswith(s, p):
+            tb.add(s, p)
+            cur = p + len(s)
+        else:
+            tb.add_mapped(s, p)
+            cur = p + 1
+        for _, parts in links:
+            parts.append(s)
+
+    def build():
+        nonlocal tb
+        blk = tb.build(kind, level=level, group=gid, ordered=ordered)
+        tb = TextBuilder()
+        return blk
+
+    for ch in tok.children or ():
+        t = ch.type
+        if t in ("text", "code_inline"):
+            add(ch.content)
+        elif t in ("softbreak",):
+            tb.soft_space()
+            for _, parts in links:
+                parts.append(" ")
+        elif t == "hardbreak":
+            tb.soft_space()
+        elif t == "link_open":
+            p = text.find("[", cur, b)
+            start = p if p != -1 else cur
+            links.append((Link(text="", href=ch.attrGet("href"), start=start, end=start), []))
+        elif t == "link_close" and links:
+            link, parts = links.pop()
+            link.text = " ".join("".join(parts).split())
+            p = text.find(")", cur, b)
+            link.end = p + 1 if p != -1 else cur
+            if p != -1:
+                cur = p + 1
+            tb.links.append(link)
+        elif t == "image":
+            alt = ch.content or ""
+            if links and alt.strip():
+                links[-1][0].image = True
+                p = text.find(alt, cur, b) if alt else -1
+                tb.soft_space()
+                if p != -1:
+                    tb.add(alt, p)
+                    cur = p + len(alt)
+                else:
+                    tb.add_mapped(alt, cur)
+                for _, parts in links:
+                    parts.append(" " + alt + " ")
+            else:
+                p = text.find(")", cur, b)
+                if p != -1:
+                    cur = p + 1
+        elif t == "html_inline":
+            c = ch.content
+            p = text.find(c, cur, b)
+            if p != -1:
+                cur = p + len(c)
+            m = _A_OPEN.match(c)
+            if m:
+                href = next((g for g in m.groups() if g is not None), "")
+                start = p if p != -1 else cur
+                links.append((Link(text="", href=href, start=start, end=start), []))
+            elif _A_CLOSE.match(c) and links:
+                link, parts = links.pop()
+                link.text = " ".join("".join(parts).split())
+                link.end = cur
+                tb.links.append(link)
+            elif _BR.match(c):
+                tb.soft_space()
+    blk = build()
+    if blk is not None:
+        yield blk

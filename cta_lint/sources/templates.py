@@ -1,0 +1,152 @@
+"""Mask template tags (Jinja, Liquid, Handlebars, Mustache) without moving any offset.
+
+Every tag is replaced by a string of exactly the same length, newlines kept, so a line:column
+found in the masked text is the line:column in the original file:
+
+- output tags ``{{ first_name }}`` / ``{{{ body }}}`` become a placeholder word (the variable's
+  name, right-aligned in spaces), so "Hi {{ first_name }}," reads "Hi first_name,";
+- control tags (``{% if %}``, ``{{#if}}``, ``{{/each}}``, ``{{else}}``) and comments
+  (``{# #}``, ``{{!-- --}}``, ``{% comment %}...{% endcomment %}``) become spaces, so both
+  branches of a conditional stay in the copy;
+- an unterminated tag is masked to the end of its line and reported as a note.
+
+Template comments are returned too: inline ``cta-lint`` directives may live in them.
+The template is never rendered or evaluated: this is text substitution only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_OPENERS = re.compile(r"\{\{|\{%|\{#")
+_IDENT = re.compile(r"[A-Za-z_][\w.]*")
+_RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+_COMMENT_END = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+
+
+@dataclass(slots=True)
+class Masked:
+    text: str
+    expressions: list[tuple[int, int]] = field(default_factory=list)   # output tag spans
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
+    notes: list[tuple[int, str]] = field(default_factory=list)          # (offset, message)
+
+
+def has_template(text: str) -> bool:
+    return "{{" in text or "{%" in text or "{#" in text
+
+
+def _blank(s: str) -> str:
+    return "".join(c if c in "\n\r" else " " for c in s)
+
+
+def _placeholder(tag: str, inner: str) -> str:
+    m = _IDENT.search(inner)
+    if not m or "\n" in tag:
+        return _blank(tag)
+    name = m.group(0)
+    if name in ("else", "this"):
+        name = "value" if name == "this" else ""
+    if not name:
+        return _blank(tag)
+    return name.rjust(len(tag))[: len(tag)]
+
+
+def mask(text: str) -> Masked:
+    """Return the masked text and the spans of expressions and comments."""
+    if not has_template(text):
+        return Masked(text)
+    out: list[str] = []
+    result = Masked("")
+    pos = 0
+    n = len(text)
+    while True:
+        m = _OPENERS.search(text, pos)
+        if not m:
+            break
+        start = m.start()
+        kind = m.group(0)
+        if kind == "{{":
+            triple = text.startswith("{{{", start)
+            close = "}}}" if triple else "}}"
+            end = text.find(close, start + (3 if triple else 2))
+            if text.startswith("{{!--", start):
+                end2 = text.find("--}}", start + 5)
+                end = end2 + 2 if end2 != -1 else -1
+                close = "}}"
+            if end == -1:
+                # unterminated: mask to end of line and say so
+                eol = text.find("\n", start)
+                eol = n if eol == -1 else eol
+                out.append(text[pos:start])
+                out.append(_blank(text[start:eol]))
+                result.notes.append((start, "unterminated template tag '{{'"))
+                pos = eol
+                continue
+            stop = end + len(close)
+            tag = text[start:stop]
+            inner = tag[3:-3] if triple else tag[2:-2]
+            out.append(text[pos:start])
+            body = inner.strip(" ~-")
+            if body.startswith("!"):
+                result.comments.append((start, stop, body.lstrip("!").strip(" -")))
+                out.append(_blank(tag))
+            elif body[:1] in ("#", "/", "^", ">", "*") or body == "else" or body.startswith("else "):
+                out.append(_blank(tag))
+            else:
+                if body.startswith("&"):
+                    body = body[1:]
+                result.expressions.append((start, stop))
+                out.append(_placeholder(tag, body))
+            pos = stop
+        elif kind == "{#":
+            end = text.find("#}", start + 2)
+            if end == -1:
+                out.append(text[pos:start])
+                eol = text.find("\n", start)
+                eol = n if eol == -1 else eol
+                out.append(_blank(text[start:eol]))
+                result.notes.append((start, "unterminated template comment '{#'"))
+                pos = eol
+                continue
+            stop = end + 2
+            result.comments.append((start, stop, text[start + 2:end].strip(" -")))
+            out.append(text[pos:start])
+            out.append(_blank(text[start:stop]))
+            pos = stop
+        else:  # {%
+            end = text.find("%}", start + 2)
+            if end == -1:
+                out.append(text[pos:start])
+                eol = text.find("\n", start)
+                eol = n if eol == -1 else eol
+                out.append(_blank(text[start:eol]))
+                result.notes.append((start, "unterminated template tag '{%'"))
+                pos = eol
+                continue
+            stop = end + 2
+            inner = text[start + 2:end].strip(" -")
+            out.append(text[pos:start])
+            word = inner.split(None, 1)[0] if inner else ""
+            if word == "comment":
+                m2 = _COMMENT_END.search(text, stop)
+                cstop = m2.end() if m2 else stop
+                result.comments.append((start, cstop, text[stop:m2.start()].strip() if m2 else ""))
+                out.append(_blank(text[start:cstop]))
+                pos = cstop
+                continue
+            if word == "raw":
+                m2 = _RAW_END.search(text, stop)
+                out.append(_blank(text[start:stop]))
+                if m2:
+                    out.append(text[stop:m2.start()])
+                    out.append(_blank(text[m2.start():m2.end()]))
+                    pos = m2.end()
+                else:
+                    pos = stop
+                continue
+            out.append(_blank(text[start:stop]))
+            pos = stop
+    out.append(text[pos:])
+    result.text = "".join(out)
+    return result
