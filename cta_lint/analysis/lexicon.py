@@ -92,7 +92,7 @@ class Lexicon:
         pat = self._c("valediction", anchored=True)
         if pat is None:
             return None
-        return re.compile(pat.pattern + r"[\s,.!:;-]*(?:[\w.'-]+(?:\s+[\w.'-]+){0,3}[\s,.!]*)?$", re.I)
+        return re.compile(pat.pattern + r"\s*(?:[,.!:;\u2014-]+\s*(?:[\w.'-]+(?:\s+[\w.'-]+){0,3}[\s,.!]*)?)?$", re.I)
 
     @cached_property
     def re_chrome(self):
