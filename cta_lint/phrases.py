@@ -9,6 +9,7 @@ in this syntax can backtrack catastrophically):
     *           any one word
     #           a number (``# % off``, ``#-minute``)
     ...         a gap of up to four words
+    $           the end of the text (only punctuation may follow): ``* says $``
     'x          a word glued to the previous one without a space (``don'x`` is written ``don't``)
 
 Apostrophes and quotes in text are normalised (’ -> ') before matching, keeping positions.
@@ -21,8 +22,9 @@ QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '
                         "\u2013": "-", "\u2014": "-", "\u02bc": "'", "\u2032": "'"})
 
 WORD = r"[\w'&$£€%+-]+"
-GAP = r"(?:\s+[\w'&$£€%+.,-]+){0,4}?"
+GAP = r"(?:[\w'&$£€%+.,-]+[\s\-]+){0,4}?"
 NUM = r"[$£€]?\d[\d,.]*(?:%|k|x)?"
+END = r"(?=[\s.!?:,;\u2026)]*$)"
 
 
 class PhraseError(ValueError):
@@ -66,10 +68,14 @@ def _word(tok: str) -> str:
         return NUM
     if tok == "...":
         return GAP
+    if tok == "$":
+        return END
     parts = []
     for ch in tok:
         if ch == "#":
             parts.append(NUM)
+        elif ch == "'":
+            parts.append(r"\s?'\s?")   # tokenised text writes "don ' t"
         else:
             parts.append(re.escape(ch))
     return "".join(parts)
@@ -134,6 +140,9 @@ def _join(items: list[str]) -> str:
     while i < len(items):
         it = items[i]
         if it == " ":
+            if i > 0 and items[i - 1] == GAP:
+                i += 1
+                continue  # the gap already ends with a separator
             out.append(r"[\s\-]+")
         elif it.endswith("\x00OPT"):
             body = it[: -len("\x00OPT")][:-1]  # drop the trailing '?'
@@ -156,5 +165,8 @@ def compile_list(phrases: list[str], *, anchored: bool = False) -> re.Pattern | 
         return None
     frags = [compile_phrase(p) for p in sorted(set(phrases), key=lambda s: -len(s))]
     body = "|".join(f"(?:{f})" for f in frags)
-    lead = r"^" if anchored else r"(?<![\w'])"
-    return re.compile(f"{lead}(?:{body})(?![\\w])", re.I)
+    lead = r"" if anchored else r"(?<![\w'])"   # anchored lists are used with .match()
+    # a phrase may not stop inside a word; after a number or symbol anything may follow
+    # ("Call 0870..Ts&Cs", "50%off")
+    tail = r"(?:(?<=[^\W\d_])(?!\w)|(?<![^\W\d_]))"
+    return re.compile(f"{lead}(?:{body}){tail}", re.I)

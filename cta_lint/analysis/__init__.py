@@ -64,28 +64,71 @@ class Analysis:
 
     @cached_property
     def ending(self) -> list[Block]:
-        """The closing part of the body copy: the final section, or its last ~N words, plus
-        any P.S. and the buttons in that part."""
+        """The closing part of the body copy: the final section (after the last heading or
+        divider), or, when that is long, its last 2-3 paragraphs / ~N words; plus any P.S. and
+        the buttons in that part. A long last paragraph is cut at a sentence boundary
+        (``ending_from``)."""
         body = self.body
         if not body:
             return []
         last_section = body[-1].section
         out: list[Block] = []
         words = 0
-        texty = 0
+        paras = 0
+        window = self.ending_words
         for b in reversed(body):
             if b.section != last_section and b.zone != PS:
                 break
             if b.kind == HEADING and out:
                 break
             out.append(b)
-            if b.zone == PS or b.kind == BUTTON:
+            if b.zone == PS or b.kind == BUTTON or b.kind == HEADING:
                 continue
-            words += b.words
-            texty += 1
-            if words >= self.ending_words and texty >= 2:
+            if words + b.words > window and paras >= 1 and b.words > 25:
+                # take only the closing sentences of this long block
+                need = window - words
+                cut = 0
+                acc = 0
+                for s, e in reversed(self.sentences(b)):
+                    acc += len(b.text[s:e].split())
+                    cut = s
+                    if acc >= need:
+                        break
+                self.ending_from[b.index] = cut
                 break
-            if texty >= 6:
+            if b.words > window and not paras:
+                need = window
+                cut, acc = 0, 0
+                for s, e in reversed(self.sentences(b)):
+                    acc += len(b.text[s:e].split())
+                    cut = s
+                    if acc >= need:
+                        break
+                self.ending_from[b.index] = cut
+                break
+            words += b.words
+            if b.words >= 4:
+                paras += 1
+            if words >= window or paras >= 3 or (paras >= 2 and words >= window * 3 // 8):
                 break
         out.reverse()
+        return out
+
+    @cached_property
+    def ending_from(self) -> dict[int, int]:
+        return {}
+
+    def ending_calls(self) -> list[tuple[Block, Call]]:
+        """Calls in the ending (calls before a cut point in a long first block excluded)."""
+        out = []
+        for b in self.ending:
+            cut = self.ending_from.get(b.index, 0)
+            for c in self.calls(b):
+                if c.link is not None:
+                    pos = b.text.find(c.link.text) if c.link.text else 0
+                    if cut and pos < cut:
+                        continue
+                elif c.start < cut:
+                    continue
+                out.append((b, c))
         return out

@@ -21,11 +21,15 @@ _RANK = {EXPLICIT: 3, ENGAGEMENT: 2, SOFT: 1, NONE: 0}
 _SENT = re.compile(r"[^.!?\u2026]*(?:[.!?\u2026]+(?:[\"')\]\u201d\u2019]+)?|$)")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|no|approx|inc|ltd|co|jr|sr|p\.s|p\.p\.s|ps|u\.s|a\.m|p\.m)|\d)\.$", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+", re.I)
-_OPENERS = re.compile(r"^[\s\"'(\[*>#\-\u2022\u2192\u25ba\u2713\u2714\u27a4]+")
+_PLEASE = re.compile(r"\bplease\b", re.I)
+_CAP = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
+_OPENERS = re.compile(r"[\s\"'(\[*>#\-\u2022\u2192\u25ba\u2713\u2714\u27a4]+")
 _GENERIC_LINK = re.compile(
     r"^(?:click here|here|this link|link|continue|go|next|start|let's go|get it|yes|more|\u2192|>+|"
     r"click|tap here|open|this|now|today|go now|start now|start today)[\s.!>\u2192\u00bb]*$", re.I)
 _URLISH = re.compile(r"^(?:https?://|www\.|mailto:|tel:)|\.(?:com|org|net|io|co|uk|dev|app)\b", re.I)
+_BUTTON_VERB = re.compile(r"^(?:get|grab|start|try|join|claim|unlock|access|reserve|secure|"
+                          r"upgrade|activate (?:my|your) (?:trial|offer|discount))\b(?!\s+(?:in touch|more|the details|help|support|involved)\b)", re.I)
 _QUESTION_READY = re.compile(r"^(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
 
 
@@ -131,6 +135,11 @@ class AskDetector:
         s = normalise(text)
         best: Call | None = None
         starts = [start] + [m.end() for m in _CLAUSE.finditer(s, start, end) if start < m.end() < end]
+        # a capitalised word mid-sentence may start an unpunctuated imperative ("from £79 Book now")
+        starts += [m.start() for m in _CAP.finditer(text, start, end) if m.start() > start]
+        # "... please accept this discount": an imperative after "please" mid-sentence
+        starts += [m.start() for m in _PLEASE.finditer(s, start, end) if m.start() > start]
+        starts.sort()
         for i, cstart in enumerate(starts):
             kind, a, b = self.classify_clause(s, cstart, end, first=(i == 0))
             if kind != NONE and (best is None or _RANK[kind] > _RANK[best.kind]):
@@ -151,6 +160,11 @@ class AskDetector:
             m3 = sa.search(s, start, end) if sa is not None else None
             if m3:
                 best = Call(SOFT, m3.start(), m3.end(), text[m3.start():m3.end()])
+        if best is not None and best.kind in (ENGAGEMENT, SOFT) and self.lex.re_commercial is not None:
+            # "please reach out to discuss sponsorship": the purpose makes it a commercial step
+            cm = self.lex.re_commercial.search(s, start, end)
+            if cm:
+                best = Call(EXPLICIT, best.start, best.end, best.text)
         if best is not None and best.kind == EXPLICIT and self.lex.re_hedge is not None:
             h = self.lex.re_hedge.search(s, start, end)
             if h:
@@ -178,6 +192,10 @@ class AskDetector:
                 kind = EXPLICIT
             elif href and kind == NONE and text:
                 kind = SOFT
+        if kind in (NONE, SOFT) and text and _BUTTON_VERB.match(text) and not (
+                self.lex.re_soft_any is not None and self.lex.re_soft_any.search(normalise(text))) \
+                and not (self.lex.re_free is not None and self.lex.re_free.search(text)):
+            kind = EXPLICIT   # a button "Get 1000+ leads + the course", "Start building"
         if kind == NONE:
             return None
         return Call(kind, 0, len(text), text or href, link=link)

@@ -10,7 +10,7 @@ from ..phrases import compile_list
 
 LISTS = ("lead", "ask", "invite", "soft", "engagement", "engagement_objects", "free_resources",
          "hedge", "boilerplate", "valediction", "chrome", "seller", "not_seller", "href_ask",
-         "href_soft", "never_ask")
+         "href_soft", "never_ask", "commercial")
 
 
 class Lexicon:
@@ -50,6 +50,10 @@ class Lexicon:
     @cached_property
     def re_never(self):
         return self._c("never_ask")
+
+    @cached_property
+    def re_commercial(self):
+        return self._c("commercial")
 
     @cached_property
     def re_invite(self):

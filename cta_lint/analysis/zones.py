@@ -23,6 +23,9 @@ from .lexicon import Lexicon
 _PS = re.compile(r"^\s*p\.?\s?p?\.?\s?s\b\.?|^\s*ps\s*[:.-]", re.I)
 _SOCIAL = re.compile(r"facebook|twitter|x\.com|instagram|linkedin|youtube|pinterest|tiktok|"
                      r"mastodon|threads\.net|bsky|github\.com/(?!sponsors)", re.I)
+_SOCIAL_NAME = re.compile(r"^\s*(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|"
+                          r"google\s?(?:\+|plus)|snapchat|mastodon|threads|bluesky|dribbble|"
+                          r"behance|github|discord|whatsapp|telegram|rss)\s*$", re.I)
 _ADDRESS = re.compile(r"\b\d{1,5}\s+\w+.*\b(?:street|st|avenue|ave|road|rd|blvd|lane|ln|drive|"
                       r"dr|suite|floor|way|plaza|square|sq)\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})?\b",
                       re.I)
@@ -70,10 +73,15 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
     if b.kind == DIVIDER:
         return False
     t = normalise(b.text)
+    if t[:1] in "*†¹" and b.words >= 4:
+        return True  # fine print: "*Offer valid on...", "†Terms apply"
     if lex.re_boilerplate is not None and lex.re_boilerplate.search(t):
         # long copy that merely mentions "terms" is not boilerplate
         return b.words <= 60
-    if b.links and all(_SOCIAL.search(l.href or "") for l in b.links) and b.words <= 12:
+    if b.links and b.words <= 12 and all(_SOCIAL.search(l.href or "") or _SOCIAL_NAME.match(l.text)
+                                          for l in b.links):
+        return True
+    if b.links and b.words <= 12 and sum(bool(_SOCIAL_NAME.match(l.text)) for l in b.links) >= 2:
         return True
     if _ADDRESS.search(t) and b.words <= 14:
         return True
@@ -84,6 +92,8 @@ def _is_weak(b) -> bool:
     """Short lines that can belong to a footer: company name, phone, email, nav rows."""
     if b.kind == DIVIDER:
         return True
+    if b.kind == BUTTON:
+        return False
     t = b.text.strip()
     if _PHONE_EMAIL.match(t):
         return True

@@ -32,7 +32,7 @@ class MissingAsk(Check):
         ending = an.ending
         if not ending:
             return
-        calls = [(b, c) for b in ending for c in an.calls(b)]
+        calls = an.ending_calls()
         if any(c.kind == EXPLICIT for _, c in calls):
             return
         last = ending[-1]
@@ -67,10 +67,9 @@ class WeakAsk(Check):
 
     def check(self, doc, an):
         ending = an.ending
-        for b in ending:
+        for b, c in an.ending_calls():
             sents = an.sentences(b)
-            calls = an.calls(b)
-            for c in calls:
+            if True:
                 if c.kind != EXPLICIT or c.link is not None:
                     continue
                 hedge_at = None

@@ -142,6 +142,7 @@ class _Walker:
         self.preheader: str | None = None
         self.subject: str | None = None
         self.seen_visible = False
+        self.form_action: str | None = None
 
     # -- cursor alignment -------------------------------------------------------------------
     def find_start(self, tag: str) -> int:
@@ -401,6 +402,21 @@ class _Walker:
                     self.links_open.append((link, [], len(self.blocks)))
                     frame.link = link
                     frame.opened = True
+        if tag == "form" and not skip:
+            self.form_action = el.get("action")
+        if tag in ("input", "button") and not skip and not hidden:
+            typ = (el.get("type") or ("submit" if tag == "button" else "text")).lower()
+            if typ in ("submit", "image", "button") and tag == "input":
+                label = el.get("value") or el.get("alt") or el.get("title") or ""
+                if label.strip():
+                    off = tag_start if tag_start != -1 else self.cur
+                    self.flush()
+                    link = Link(text=" ".join(label.split()), href=self.form_action,
+                                start=self.base + off, end=self.base + max(end, off))
+                    bframe = _Frame(tag, PARAGRAPH, button=True)
+                    self.attach(link, bframe)
+                    self.add_alt(bframe, label, off)
+                    self.flush()
         if tag == "img" and parent.link is not None and not skip:
             alt = el.get("alt") or ""
             if alt.strip():

@@ -106,6 +106,12 @@ def read(source: str, fmt: str = "text") -> Document:
                 blocks[-1] = blk
             continue
         last_was_item = False
+        if len(line.split()) <= 4 and line.rstrip().endswith(","):
+            # a salutation or valediction line ("Hi Marcus,", "thanks ,") stands alone
+            flush()
+            para.append((line, off))
+            flush()
+            continue
         para.append((line, off))
     flush()
     doc.blocks = blocks
