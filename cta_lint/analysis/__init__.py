@@ -5,12 +5,25 @@ re-classifies what another rule already looked at.
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from ..document import BODY, BUTTON, DIVIDER, HEADING, PS, Block, Document
 from . import zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
 from .lexicon import Lexicon
+
+
+_STOP = frozenset("the a an to and of you your is are for in on with it this that we i our be".split())
+_LEGAL = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|disclaimer|fine print)\s*:", re.I)
+
+
+def _junk(seg: str) -> bool:
+    """A run of words with no function words (spam hash-busters, keyword stuffing)."""
+    words = seg.lower().split()
+    if len(words) < 8:
+        return False
+    return sum(w in _STOP for w in words) < len(words) * 0.04
 
 
 class Analysis:
@@ -86,25 +99,10 @@ class Analysis:
                 continue
             if words + b.words > window and paras >= 1 and b.words > 25:
                 # take only the closing sentences of this long block
-                need = window - words
-                cut = 0
-                acc = 0
-                for s, e in reversed(self.sentences(b)):
-                    acc += len(b.text[s:e].split())
-                    cut = s
-                    if acc >= need:
-                        break
-                self.ending_from[b.index] = cut
+                self.ending_from[b.index] = self._tail_cut(b, window - words)
                 break
             if b.words > window and not paras:
-                need = window
-                cut, acc = 0, 0
-                for s, e in reversed(self.sentences(b)):
-                    acc += len(b.text[s:e].split())
-                    cut = s
-                    if acc >= need:
-                        break
-                self.ending_from[b.index] = cut
+                self.ending_from[b.index] = self._tail_cut(b, window)
                 break
             words += b.words
             if b.words >= 4:
@@ -114,16 +112,68 @@ class Analysis:
         out.reverse()
         return out
 
+    def _tail_cut(self, b: Block, need: int) -> int:
+        """Text offset where the last ``need`` words of body copy in ``b`` begin."""
+        stop = self.body_until.get(b.index, len(b.text) + 1)
+        cut, acc = 0, 0
+        for s, e in reversed(self.sentences(b)):
+            if s >= stop:
+                continue
+            acc += len(b.text[s:e].split())
+            cut = s
+            if acc >= need:
+                break
+        return cut
+
     @cached_property
     def ending_from(self) -> dict[int, int]:
         return {}
+
+    @cached_property
+    def body_until(self) -> dict[int, int]:
+        """Where body copy stops inside the last body block, when footer boilerplate is run into
+        it (plain-text mail without blank lines): text offset of the first footer sentence."""
+        body = self.body
+        if not body:
+            return {}
+        b = body[-1]
+        sents = self.sentences(b)
+        if len(sents) < 3:
+            return {}
+        bp = self.lex.re_boilerplate
+        if bp is None:
+            return {}
+        from ..phrases import normalise
+        t = normalise(b.text)
+        cut = None
+        seen_bp = False
+        half = len(t) // 2
+        for s, e in sents:
+            if s >= half:
+                m = bp.search(t, s, e)
+                if m:
+                    # back up only to the start of the boilerplate's clause, so an ask run into
+                    # it ("click here for your free quote if you received this in error") stays
+                    k = max(t.rfind(" if ", s, m.start()), t.rfind(",", s, m.start()))
+                    cut, seen_bp = (k + 1 if k != -1 else s), True
+                    break
+        # legal fine print runs from its heading ("terms and conditions :") to the end
+        m = _LEGAL.search(t)
+        if m and (cut is None or m.start() < cut):
+            cut, seen_bp = m.start(), True
+        if cut is None or not seen_bp or cut <= sents[0][0]:
+            return {}
+        return {b.index: cut}
 
     def ending_calls(self) -> list[tuple[Block, Call]]:
         """Calls in the ending (calls before a cut point in a long first block excluded)."""
         out = []
         for b in self.ending:
             cut = self.ending_from.get(b.index, 0)
+            stop = self.body_until.get(b.index)
             for c in self.calls(b):
+                if stop is not None and c.start >= stop and c.link is None:
+                    continue
                 if c.link is not None:
                     pos = b.text.find(c.link.text) if c.link.text else 0
                     if cut and pos < cut:

@@ -168,6 +168,10 @@ def _signature(blocks, lex: Lexicon) -> None:
         if b.zone == PS or b.zone in (FOOTER, CHROME):
             break
         if j > sig_at and b.words > 25:
+            if _is_boilerplate(b, lex) or (lex.re_boilerplate is not None and
+                                            lex.re_boilerplate.search(normalise(b.text))):
+                b.zone = FOOTER
+                continue
             break
         if b.zone == BODY:
             b.zone = SIGNATURE
