@@ -5,7 +5,7 @@ few operators (all of which compile to bounded, non-nested regex pieces, so no p
 in this syntax can backtrack catastrophically):
 
     (a|b c|d)   one of the alternatives (each may be several words)
-    [x]         optional word or group: ``[your] free trial``
+    [x]         optional word or group: ``[your] free trial`` (also written ``(x)?``)
     *           any one word
     #           a number (``# % off``, ``#-minute``)
     ...         a gap of up to four words
@@ -25,6 +25,9 @@ WORD = r"[\w'&$£€%+-]+"
 GAP = r"(?:[\w'&$£€%+.,-]+[\s\-]+){0,4}?"
 NUM = r"[$£€]?\d[\d,.]*(?:%|k|x)?"
 END = r"(?=[\s.!?:,;\u2026)]*$)"
+
+
+_OPT_GROUP = re.compile(r"\(([^()\[\]]*)\)\?")
 
 
 class PhraseError(ValueError):
@@ -84,6 +87,7 @@ def _word(tok: str) -> str:
 def compile_phrase(phrase: str) -> str:
     """Translate one phrase into a regex fragment (no anchors, no flags)."""
     phrase = normalise(phrase.strip())
+    phrase = _OPT_GROUP.sub(r"[\1]", phrase)   # "(please )?x" is another way to write "[please] x"
     if not phrase:
         raise PhraseError("empty phrase")
     if len(phrase) > 500:

@@ -66,33 +66,40 @@ class WeakAsk(Check):
     options = {}
 
     def check(self, doc, an):
-        ending = an.ending
-        for b, c in an.ending_calls():
-            sents = an.sentences(b)
-            if True:
-                if c.kind != EXPLICIT or c.link is not None:
-                    continue
-                hedge_at = None
-                if c.hedged:
-                    hedge_at = c
-                else:
-                    # a hedge in the sentence just before the ask, in the same block
-                    prev = [s for s in sents if c.sentence and s[1] <= c.sentence[0]]
-                    if prev:
-                        ps, pe = prev[-1]
-                        h = an.lex.re_hedge.search(_norm(b.text), ps, pe) if an.lex.re_hedge else None
-                        pc = an.detector.classify_sentence(b.text, ps, pe)
-                        if h and (pc is None or pc.kind == EXPLICIT):
-                            hedge_at = c
-                            c.hedge = b.text[h.start():h.end()]
-                if hedge_at is None:
-                    continue
-                s, e = c.sentence or (c.start, c.end)
-                yield Hit(b.src(s), b.src_end(e),
-                          f"The closing ask is hedged ('{_quote(c.hedge, 40)}'): ask plainly.",
-                          suggestion=f"drop the hedge and state the next step: "
-                                     f"'{_quote(_unhedge(b.text[s:e], c.hedge))}'")
-                return
+        hedge_re = an.lex.re_hedge
+        if hedge_re is None:
+            return
+        # the ending's sentences in order, across blocks
+        sents = []
+        for b in an.ending:
+            if b.kind == BUTTON:
+                continue
+            cut = an.ending_from.get(b.index, 0)
+            for s, e in an.sentences(b):
+                if s >= cut:
+                    sents.append((b, s, e))
+        asks = {(b.index, c.sentence): c for b, c in an.ending_calls()
+                if c.kind == EXPLICIT and c.link is None and c.sentence}
+        prev = None
+        for b, s, e in sents:
+            c = asks.get((b.index, (s, e)))
+            if c is not None:
+                hedge = c.hedge if c.hedged else None
+                start = b.src(s)
+                if hedge is None and prev is not None:
+                    pb, ps, pe = prev
+                    h = hedge_re.search(_norm(pb.text), ps, pe)
+                    pc = an.detector.classify_sentence(pb.text, ps, pe)
+                    if h and (pc is None or pc.kind == EXPLICIT):
+                        hedge = pb.text[h.start():h.end()]
+                        start = pb.src(ps)
+                if hedge:
+                    yield Hit(start, b.src_end(e),
+                              f"The closing ask is hedged ('{_quote(hedge, 40)}'): ask plainly.",
+                              suggestion="drop the hedge and state the next step: "
+                                         f"'{_quote(_unhedge(b.text[s:e], hedge))}'")
+                    return
+            prev = (b, s, e)
 
 
 def _norm(t):
