@@ -87,7 +87,9 @@ def _word(tok: str) -> str:
 def compile_phrase(phrase: str) -> str:
     """Translate one phrase into a regex fragment (no anchors, no flags)."""
     phrase = normalise(phrase.strip())
-    phrase = _OPT_GROUP.sub(r"[\1]", phrase)   # "(please )?x" is another way to write "[please] x"
+    # "(please )?x" is another way to write "[please] x"
+    phrase = _OPT_GROUP.sub(lambda m: "[" + "|".join(a.strip() for a in m.group(1).split("|")) + "]"
+                            + (" " if m.group(1).endswith(" ") else ""), phrase)
     if not phrase:
         raise PhraseError("empty phrase")
     if len(phrase) > 500:
