@@ -10,7 +10,7 @@ from ..phrases import compile_list
 
 LISTS = ("lead", "ask", "invite", "soft", "engagement", "engagement_objects", "free_resources",
          "hedge", "boilerplate", "valediction", "chrome", "seller", "not_seller", "href_ask",
-         "href_soft", "never_ask", "commercial")
+         "href_soft", "never_ask", "commercial", "boilerplate_short")
 
 
 class Lexicon:
@@ -90,6 +90,10 @@ class Lexicon:
     @cached_property
     def re_boilerplate(self):
         return self._c("boilerplate")
+
+    @cached_property
+    def re_boilerplate_short(self):
+        return self._c("boilerplate_short")
 
     @cached_property
     def re_valediction(self):

@@ -78,6 +78,8 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
     if lex.re_boilerplate is not None and lex.re_boilerplate.search(t):
         # long copy that merely mentions "terms" is not boilerplate
         return b.words <= 60
+    if b.words <= 8 and lex.re_boilerplate_short is not None and lex.re_boilerplate_short.search(t):
+        return True
     if b.links and b.words <= 12 and all(_SOCIAL.search(l.href or "") or _SOCIAL_NAME.match(l.text)
                                           for l in b.links):
         return True
@@ -136,7 +138,7 @@ def _footer(blocks, lex: Lexicon) -> None:
     while start < strong_at:
         b = blocks[idx[start]]
         if b.kind == DIVIDER or _PHONE_EMAIL.match(b.text.strip()) or (
-                b.links and all(not _looks_ask(l.text) for l in b.links)) or _is_boilerplate(b, lex):
+                len(b.links) >= 2 and all(not _looks_ask(l.text) for l in b.links)) or _is_boilerplate(b, lex):
             break
         start += 1
     for j in idx[start:]:

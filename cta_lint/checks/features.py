@@ -30,6 +30,7 @@ _CUE = re.compile(
     r"advantages?|what you(?:'ll| will) (?:get|learn)|plus|such as|like|from|supports?|"
     r"now with|along with|everything from|all the)\b[^.!?]{0,40}?(?::|\s)|:\s", re.I)
 _ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){2,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
+_WH = re.compile(r"\s*(?:what|how|why|when|where|who|which)\b", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are)\b", re.I)
 _STATEMENT = re.compile(r"^(?:the|there|this|it|your|my|our)\s+\w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|had|"
                         r"expired|failed|needs|need|declined|did|does|can't|cannot|won't)\b", re.I)
@@ -103,6 +104,8 @@ def _enumeration(b) -> tuple[int, int] | None:
             continue
         if any(_CLAUSE_WORD.search(p) for p in parts[:-1]):
             continue
+        if sum(1 for p in parts if _WH.match(p)) * 2 >= len(parts):
+            continue   # "what moved, what stalled, what we ask": questions, not features
         return m.start(), m.end() + e.end()
     return None
 
