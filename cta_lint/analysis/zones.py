@@ -141,6 +141,8 @@ def _footer(blocks, lex: Lexicon) -> None:
                 len(b.links) >= 2 and all(not _looks_ask(l.text) for l in b.links)) or _is_boilerplate(b, lex):
             break
         start += 1
+    if start == 0:
+        return  # boilerplate words in every line: that is the copy itself, not a footer
     for j in idx[start:]:
         blocks[j].zone = FOOTER
 
