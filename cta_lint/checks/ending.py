@@ -97,7 +97,7 @@ class WeakAsk(Check):
                     yield Hit(start, b.src_end(e),
                               f"The closing ask is hedged ('{_quote(hedge, 40)}'): ask plainly.",
                               suggestion="drop the hedge and state the next step: "
-                                         f"'{_quote(_unhedge(b.text[s:e], hedge))}'")
+                                         f"'{_quote(_unhedge(b.text[s:e], hedge_re))}'")
                     return
             prev = (b, s, e)
 
@@ -107,8 +107,16 @@ def _norm(t):
     return normalise(t)
 
 
-def _unhedge(sentence: str, hedge: str) -> str:
+def _unhedge(sentence: str, hedge_re) -> str:
+    """The sentence with its hedges taken out: a starting point for a plain ask."""
     import re
-    out = re.sub(re.escape(hedge) + r"[\s,]*(?:to\s+)?", "", sentence, count=1, flags=re.I).strip()
-    out = re.sub(r"^(?:in|on)\s+", "", out)
-    return (out[:1].upper() + out[1:]) if out else sentence
+    out = _norm(sentence)
+    for _ in range(4):
+        m = hedge_re.search(out)
+        if not m:
+            break
+        out = (out[:m.start()] + " " + out[m.end():])
+        out = re.sub(r"^\W*(?:(?:in|on|about|to)\s+)?", "", out.strip())
+    out = re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip(" ,")
+    out = re.sub(r"^(?:,\s*)+", "", out)
+    return (out[:1].upper() + out[1:]) if len(out.split()) >= 2 else sentence
