@@ -146,9 +146,9 @@ def _join(items: list[str]) -> str:
     while i < len(items):
         it = items[i]
         if it == " ":
-            if i > 0 and items[i - 1] == GAP:
+            if (i > 0 and items[i - 1] == GAP) or (i + 1 < len(items) and items[i + 1] == END):
                 i += 1
-                continue  # the gap already ends with a separator
+                continue  # the gap already ends with a separator; the end needs none
             out.append(r"[\s\-]+")
         elif it.endswith("\x00OPT"):
             body = it[: -len("\x00OPT")][:-1]  # drop the trailing '?'

@@ -21,6 +21,8 @@ _RANK = {EXPLICIT: 3, ENGAGEMENT: 2, SOFT: 1, NONE: 0}
 _SENT = re.compile(r"[^.!?\u2026]*(?:[.!?\u2026]+(?:[\"')\]\u201d\u2019]+)?|$)")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|no|approx|inc|ltd|co|jr|sr|p\.s|p\.p\.s|ps|u\.s|a\.m|p\.m)|\d)\.$", re.I)
 _CLAUSE = re.compile(r"\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+", re.I)
+_OBJECT = re.compile(r"\s+(?:the|a|an|your|yours|it|one|now|today|them|this|these|our|my|online|here|"
+                     r"tickets?|before|while|at|from|with|us)\b|\s*[!:]", re.I)
 _PLEASE = re.compile(r"\bplease\b", re.I)
 _CAP = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
 _OPENERS = re.compile(r"[\s\"'(\[*>#\-\u2022\u2192\u25ba\u2713\u2714\u27a4]+")
@@ -106,8 +108,10 @@ class AskDetector:
         else:
             me = None
         ma = lex.re_ask.match(seg) if lex.re_ask is not None else None
-        if ma:
-            if not first and len(ma.group(0).split()) < 2 and len(seg.split()) > 8:
+        if ma and not first and len(ma.group(0).split()) < 2:
+            # mid-sentence, a lone verb needs an object or adverb that makes it a request:
+            # "or buy the home of your dreams" asks, "to pay rent or buy food" does not
+            if not _OBJECT.match(seg, ma.end()):
                 ma = None
         if ma:
             rest = seg

@@ -58,7 +58,7 @@ def assign(doc: Document, lex: Lexicon) -> None:
             if i < half:
                 continue
             b = blocks[i]
-            if b.kind != DIVIDER and b.words <= 10 and chrome.match(normalise(b.text)):
+            if b.kind != DIVIDER and b.words <= 14 and chrome.match(normalise(b.text)):
                 for j in range(i, n):
                     if blocks[j].zone != SUBJECT:
                         blocks[j].zone = CHROME

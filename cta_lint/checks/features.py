@@ -24,7 +24,7 @@ _PRICE = re.compile(r"[$£€¥]\s?\d|\d+(?:[.,]\d\d)?\s?(?:€|usd|eur|gbp)\b|\
 _NAME = re.compile(r"^(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|da)){1,3}"
                    r"(?:\s*[,(\u2013\u2014-].*)?$")
 _CUE = re.compile(
-    r"\b(?:includ(?:es|ing|e)|featur(?:es|ing)|comes with|packed with|with|you(?:'ll| will)? get|"
+    r"\b(?:includ(?:es|ing|e)|featur(?:es|ing)|comes with|packed with|now with|along with|you(?:'ll| will)? get|"
     r"you(?:'ll| will) (?:learn|discover|find|receive|enjoy)|(?:hear|learn|know) about|get access to|"
     r"offers|offering|benefits?|"
     r"advantages?|what you(?:'ll| will) (?:get|learn)|plus|such as|like|from|supports?|"
@@ -32,6 +32,7 @@ _CUE = re.compile(
 _ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){2,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
 _WH = re.compile(r"\s*(?:what|how|why|when|where|who|which)\b", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are)\b", re.I)
+_FIRST_PERSON = re.compile(r"^(?:i|we|i'm|we're|i've|we've|my|our team)\s", re.I)
 _STATEMENT = re.compile(r"^(?:the|there|this|it|your|my|our)\s+\w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|had|"
                         r"expired|failed|needs|need|declined|did|does|can't|cannot|won't)\b", re.I)
 _TIME_LIKE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d|\d{1,2}\s?(?:am|pm))\b", re.I)
@@ -64,6 +65,8 @@ def _is_excluded_list(items, an) -> str | None:
         return "agenda"
     if _item_words(items) > 30:
         return "prose"
+    if sum(1 for t in texts if _FIRST_PERSON.match(t)) * 2 >= n:
+        return "first-person"   # "I hope that you...", "We moved offices": not what you get
     if sum(1 for t in texts if _STATEMENT.match(t)) * 2 >= n:
         return "statements"   # "The card expired", "There are insufficient funds": reasons
     return None
@@ -100,7 +103,7 @@ def _enumeration(b) -> tuple[int, int] | None:
             continue
         # each item short (features are noun phrases, not clauses)
         sizes = sorted(len(p.split()) for p in parts)
-        if sizes[-1] > 9 or sizes[len(sizes) // 2] > 5:
+        if sizes[-1] > 9 or sizes[len(sizes) // 2] > 6:
             continue
         if any(_CLAUSE_WORD.search(p) for p in parts[:-1]):
             continue

@@ -56,7 +56,11 @@ def read(source: str, fmt: str = "text") -> Document:
             blocks.append(blk)
         para.clear()
 
-    for line, off in lines(masked):
+    all_lines = list(lines(masked))
+    # unwrapped text (a web export, a pasted draft) has one paragraph per line; hard-wrapped
+    # mail keeps its lines under ~80 characters and joins them
+    unwrapped = sum(len(ln) > 120 for ln, _ in all_lines) >= 2
+    for line, off in all_lines:
         if not line.strip():
             flush()
             last_was_item = False
@@ -113,6 +117,8 @@ def read(source: str, fmt: str = "text") -> Document:
             flush()
             continue
         para.append((line, off))
+        if unwrapped:
+            flush()
     flush()
     doc.blocks = blocks
     return doc
