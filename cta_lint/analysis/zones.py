@@ -26,6 +26,7 @@ _SOCIAL = re.compile(r"facebook|twitter|x\.com|instagram|linkedin|youtube|pinter
 _SOCIAL_NAME = re.compile(r"^\s*(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|"
                           r"google\s?(?:\+|plus)|snapchat|mastodon|threads|bluesky|dribbble|"
                           r"behance|github|discord|whatsapp|telegram|rss)\s*$", re.I)
+_DASH_NAME = re.compile(r"^\s*(?:[-\u2013\u2014~]+)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*$")
 _ADDRESS = re.compile(r"\b\d{1,5}\s+\w+.*\b(?:street|st|avenue|ave|road|rd|blvd|lane|ln|drive|"
                       r"dr|suite|floor|way|plaza|square|sq)\b|\b[A-Z]{2}\s+\d{5}\b|\b\d{5}(?:-\d{4})?\b",
                       re.I)
@@ -162,7 +163,8 @@ def _signature(blocks, lex: Lexicon) -> None:
         b = blocks[i]
         if b.zone != BODY or b.kind in (DIVIDER, HEADING, BUTTON, ITEM):
             continue
-        if b.words <= 6 and val.match(normalise(b.text.strip())):
+        if b.words <= 6 and (val.match(normalise(b.text.strip())) or
+                             (i == body[-1] and _DASH_NAME.match(b.text))):
             sig_at = i
             break
     if sig_at is None:
