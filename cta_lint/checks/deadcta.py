@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..analysis.asks import EXPLICIT
-from ..document import PREHEADER, SUBJECT
+from ..document import BUTTON, PREHEADER, SUBJECT
 from ..findings import Hit
 from . import Check
 
@@ -74,7 +74,12 @@ class DeadCta(Check):
                 c = an.detector.classify_link(link)
                 if c is None or c.kind != EXPLICIT:
                     continue
-                what = "button" if b.kind == "button" else ("linked image" if link.image else "link")
+                if link.image:
+                    what = "linked image"
+                elif b.kind == BUTTON and len(b.links) == 1:
+                    what = "button"
+                else:
+                    what = "link"
                 text = " ".join(link.text.split())
                 if len(text) > 50:
                     text = text[:49].rstrip() + "\u2026"
