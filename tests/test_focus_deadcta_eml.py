@@ -243,3 +243,23 @@ def test_suggestions_in_text_and_json():
     r = run_cli("check", "--ignore", "CTA007", "--format", "json", FX / "plain-missing.eml")
     f = json.loads(r.stdout)["findings"][0]
     assert f["rule"] == "CTA001" and f["suggestion"].startswith("close with one explicit next step")
+
+
+# -- the shipped examples -------------------------------------------------------------------
+
+def test_example_eml_bad_and_good():
+    r, fs = findings(ROOT / "examples" / "eml" / "bad.eml")
+    assert [(f["rule"], f["line"], f["column"]) for f in fs] == [
+        ("CTA005", 13, 1), ("CTA007", 20, 1), ("CTA005", 30, 4), ("CTA006", 37, 1)]
+    assert r.returncode == 1
+    r, fs = findings(ROOT / "examples" / "eml" / "good.eml")
+    assert fs == [] and r.returncode == 0
+
+
+def test_example_dead_button():
+    r = run_cli("check", "-q", "examples/html/dead-button.html", cwd=ROOT)
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert [ln.split(" [")[0] for ln in lines] == [
+        "examples/html/dead-button.html:15:34: CTA006",
+        "examples/html/dead-button.html:19:13: CTA006"]

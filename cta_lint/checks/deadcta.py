@@ -50,8 +50,11 @@ class DeadCta(Check):
             return None
         if h == "#" or re.fullmatch(r"#+", h):
             return "points to '#'"
-        if h.lower().replace(" ", "").startswith("javascript:"):
+        low = h.lower().replace(" ", "")
+        if low.startswith("javascript:") or low in ("about:blank", "#!", "#/"):
             return f"points to '{h[:40]}'"
+        if re.fullmatch(r"(?:https?:)?//?(?:www\.?)?", low) or low in ("http:", "https:", "www."):
+            return f"points to an empty address '{h[:40]}'"
         host = _host(h)
         if host.startswith("www."):
             host = host[4:]
@@ -66,7 +69,10 @@ class DeadCta(Check):
             if b.kind in (SUBJECT, PREHEADER) or b.zone in (SUBJECT, PREHEADER):
                 continue
             for link in b.links:
-                if link.templated_href or self._raw_templated(doc, link):
+                templated = self._raw_templated(doc, link)
+                if templated is None:
+                    templated = link.templated_href
+                if templated:
                     continue
                 why = self.dead(link.href)
                 if why is None:
@@ -91,12 +97,13 @@ class DeadCta(Check):
                                      "filled at send time")
 
     @staticmethod
-    def _raw_templated(doc, link) -> bool:
+    def _raw_templated(doc, link) -> bool | None:
         """Does the original source of the link's destination hold a template expression?
-        (Readers see template-masked text, so the href they report is not the raw one.)"""
-        raw = doc.source[link.start:min(link.end, link.start + 2000)]
+        (Readers see template-masked text, so the href they report is not the raw one.)
+        None when the source at the link is not an HTML tag or a Markdown inline link."""
+        raw = doc.source[link.start:min(link.end, link.start + 4000)]
         if not raw:
-            return False
+            return None
         if raw.startswith("<"):
             tag_end = raw.find(">")
             m = _HREF_ATTR.search(raw, 0, tag_end + 1 if tag_end != -1 else len(raw))
@@ -104,7 +111,8 @@ class DeadCta(Check):
                 return False
             val = next(g for g in m.groups() if g is not None)
             return bool(_TEMPLATE.search(val))
-        p = raw.rfind("](")
-        if p != -1:
-            return bool(_TEMPLATE.search(raw[p + 2:]))
-        return False
+        if raw.startswith("["):
+            p = raw.rfind("](")
+            if p != -1:
+                return bool(_TEMPLATE.search(raw[p + 2:]))
+        return None

@@ -7,6 +7,8 @@ with every (part, analysis) of an .eml file; ``check`` (one document) has nothin
 """
 from __future__ import annotations
 
+import re
+
 from ..analysis.asks import EXPLICIT
 from ..findings import Hit
 from . import Check
@@ -42,6 +44,8 @@ class PlainPartAsk(Check):
         if len(text) > 60:
             text = text[:59].rstrip() + "\u2026"
         href = c.link.href if c.link is not None and c.link.href else None
+        if href and not re.match(r"(?:https?://[^/\s]|mailto:|tel:)", href, re.I):
+            href = None   # a relative, anchor or dead destination is no use in plain text
         line = ""
         start = c.link.start if c.link is not None else b.src(c.start)
         if hp.file:
