@@ -263,3 +263,17 @@ def test_example_dead_button():
     assert [ln.split(" [")[0] for ln in lines] == [
         "examples/html/dead-button.html:15:34: CTA006",
         "examples/html/dead-button.html:19:13: CTA006"]
+
+
+@pytest.mark.parametrize("name", ["qp.eml", "plain-missing-crlf.eml", "examples/eml/bad.eml"])
+def test_eml_part_positions_point_at_the_same_characters(name):
+    """Exact parts: every letter of the decoded part maps to that letter in the file."""
+    from cta_lint.sources import eml
+    path = (ROOT / name) if name.startswith("examples") else (FX / name)
+    source = path.read_text()
+    parts = [p for p in eml.read_parts(source) if p.label]
+    assert len(parts) == 2 and all(p.exact for p in parts)
+    for p in parts:
+        for i, ch in enumerate(p.text):
+            if ch.isascii() and ch.isalnum():
+                assert source[p.to_raw(i)] == ch, (p.label, i)

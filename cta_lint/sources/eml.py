@@ -59,11 +59,14 @@ def _body_offset(source: str, part, from_: int) -> int:
     payload = part.get_payload()
     if isinstance(payload, str) and payload.strip():
         probe = payload.lstrip()[:80]
+        lead = len(payload) - len(payload.lstrip())
         p = source.find(probe, from_)
-        if p != -1:
-            # back up to the start of the payload (its leading whitespace)
-            lead = len(payload) - len(payload.lstrip())
-            return max(from_, p - lead)
+        while p != -1:
+            at = max(from_, p - lead)   # back up to the start of the payload
+            # a body starts right after the blank line that ends a header block
+            if source.endswith(("\n\n", "\r\n\r\n", "\r\r"), 0, at):
+                return at
+            p = source.find(probe, p + 1)
     m = _HEADER_END.search(source, from_)
     return m.end() if m else from_
 
