@@ -52,15 +52,22 @@ class Linter:
         return (s.select is None or code in s.select) and code not in s.ignore
 
     # -- one document ---------------------------------------------------------------------
-    def lint_text(self, text: str, fmt: str, path: str = "-") -> list[Finding]:
+    def lint_text(self, text: str, fmt: str, path: str = "-", *, doc=None,
+                  analyses: list | None = None) -> list[Finding]:
         from .analysis import Analysis
-        doc = sources.read_text(text, fmt)
+        if doc is None:
+            parts = sources.read_parts(text, fmt)
+            if parts is not None:
+                return self._lint_parts(parts, text, path)
+            doc = sources.read_text(text, fmt)
         rules = self.active_rules()
         ending_words = 80
         for r in rules:
             if r.check == "ending-ask":
                 ending_words = int(r.options.get("window-words", 80))
         an = Analysis(doc, self.registry.lexicon, ending_words=ending_words)
+        if analyses is not None:
+            analyses.append(an)
         findings: list[Finding] = []
         for rule in rules:
             impl = rule.instance(self.registry.kind_loader)
@@ -70,6 +77,52 @@ class Linter:
                                               hit.severity or sev_default, hit))
         findings.sort()
         return findings
+
+    def _lint_parts(self, parts, text: str, path: str) -> list[Finding]:
+        """A file that is several documents (an .eml: HTML part, plain-text part, Subject):
+        lint each, name the part in the message, map positions back into the file, then run
+        the checks that compare parts (``check_parts``)."""
+        from .document import Document
+        whole = Document(source=text, format="eml")
+        findings: list[Finding] = []
+        analysed = []
+        for part in parts:
+            ans: list = []
+            fs = self.lint_text(part.text, part.fmt, path, doc=part.doc, analyses=ans)
+            for f in fs:
+                self._relocate(whole, part, f)
+            findings.extend(fs)
+            if ans:
+                analysed.append((part, ans[0]))
+        for rule in self.active_rules():
+            impl = rule.instance(self.registry.kind_loader)
+            check_parts = getattr(impl, "check_parts", None)
+            if check_parts is None:
+                continue
+            sev_default = self.settings.severity.get(rule.code, rule.severity)
+            for part, hit in check_parts(analysed):
+                f = self._finding(part.doc, path, rule.code, rule.name,
+                                  hit.severity or sev_default, hit)
+                self._relocate(whole, part, f)
+                findings.append(f)
+                # a cross-part finding may replace a generic one on that part (CTA007 replaces
+                # the plain part's CTA001: same gap, more specific)
+                kinds = set(getattr(impl, "replaces", ()))
+                if kinds:
+                    findings = [g for g in findings if not (
+                        g.rule in self.registry.rules and self.registry.rules[g.rule].check in kinds
+                        and g.message.startswith(f"[{part.label}] "))]
+        findings.sort()
+        return findings
+
+    @staticmethod
+    def _relocate(whole, part, f: Finding) -> None:
+        s, e = part.to_raw(f.start), part.to_raw(f.end)
+        f.start, f.end = s, max(e, s)
+        f.line, f.column = whole.position(f.start)
+        f.end_line, f.end_column = whole.position(f.end)
+        if part.label:
+            f.message = f"[{part.label}] {f.message}"
 
     @staticmethod
     def _finding(doc, path, code, name, severity, hit: Hit) -> Finding:

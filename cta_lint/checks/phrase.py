@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import BODY, BUTTON, HEADING, PS, SUBJECT
+from ..document import BODY, BUTTON, HEADING, PREHEADER, PS, SUBJECT
 from ..findings import Hit
 from ..phrases import compile_list, normalise
 from . import Check
@@ -81,6 +81,8 @@ def _scope_blocks(doc, an, scope):
         return [b for b in an.body if b.kind == BUTTON or b.links]
     if scope == "subject":
         return [b for b in doc.blocks if b.kind == SUBJECT]
+    if scope == "preheader":
+        return [b for b in doc.blocks if b.kind == PREHEADER or b.zone == PREHEADER]
     if scope == "all":
         return [b for b in doc.blocks if b.text]
     return an.body

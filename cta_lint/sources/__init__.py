@@ -105,10 +105,49 @@ def decode(data: bytes, fmt_hint: str | None = None) -> tuple[str, str | None]:
     return data.decode("cp1252", errors="replace"), f"not valid UTF-8 (byte {bad_at}); decoded as cp1252"
 
 
+def read_parts(text: str, fmt: str):
+    """Formats that are several documents in one file (.eml: the HTML part, the plain-text part,
+    the Subject header) return a list of ``eml.Part``; every other format returns None."""
+    if fmt == "eml":
+        from . import eml
+        return eml.read_parts(text)
+    return None
+
+
+def add_meta_blocks(doc, subject: bool = True, preheader: bool = True) -> None:
+    """Make a known subject line / preheader visible to rules as blocks that are not body copy
+    (kind ``subject``, zone ``subject``; kind and zone ``preheader``), placed first so they
+    never touch the ending. Their position is the text's first occurrence in the source when it
+    can be found, else the start of the file."""
+    from ..document import PREHEADER, SUBJECT, TextBuilder
+    have = {b.kind for b in doc.blocks}
+    new = []
+    for want, kind, value in ((subject, SUBJECT, doc.subject), (preheader, PREHEADER, doc.preheader)):
+        if not want or not value or not value.strip() or kind in have:
+            continue
+        value = " ".join(value.split())
+        tb = TextBuilder()
+        at = doc.source.find(value)
+        if at != -1:
+            tb.add(value, at)
+        else:
+            first = value.split()[0]
+            at = doc.source.find(first)
+            tb.add_mapped(value, max(at, 0))
+        blk = tb.build(kind)
+        if blk is not None:
+            blk.zone = kind
+            new.append(blk)
+    if new:
+        doc.blocks[:0] = new
+
+
 def read_text(text: str, fmt: str):
     if fmt == "html":
         from . import html
-        return html.read(text)
+        doc = html.read(text)
+        add_meta_blocks(doc)
+        return doc
     if fmt == "markdown":
         from . import markdown
         return markdown.read(text)

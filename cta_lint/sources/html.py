@@ -447,7 +447,7 @@ class _Walker:
                         self.attach(link, frame)
                     else:
                         self.blocks[-1].links.append(link)
-        if tag == "title" and self.subject is None:
+        if tag in ("title", "mj-title") and self.subject is None:
             t = " ".join("".join(el.itertext()).split())
             self.subject = t or None
         if tag not in INLINE and not frame.skip:

@@ -104,8 +104,20 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
             b = min(off(tok.map[1]), len(text))
             for blk in _inline(tok, text, a, b, kind, level, gid, ordered):
                 blocks.append(blk)
+    if masked.expressions:
+        for blk in blocks:
+            for ln in blk.links:
+                ln.templated_href = _href_templated(text, ln, masked.expressions)
     doc.blocks = blocks
     return doc
+
+
+def _href_templated(text: str, link: Link, spans) -> bool:
+    """Is a template expression inside the link's destination (``[text]({{ url }})``)?"""
+    seg = text[link.start:link.end]
+    p = seg.rfind("](")
+    start = link.start + p + 2 if p != -1 else link.start
+    return any(s < link.end and e > start for s, e in spans)
 
 
 def _inline(tok, text: str, a: int, b: int, kind, level, gid, ordered):
