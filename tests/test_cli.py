@@ -88,11 +88,13 @@ def test_examples_directory():
         by_file.setdefault(f["path"].split("examples/")[-1], set()).add(f["rule"])
     for good in ("html/good-spring-sale.html", "mjml/good-webinar-invite.mjml",
                  "markdown/good-landing.md", "text/good-cold-email.txt", "text/good-sms.txt",
-                 "templates/trial-ending.html.j2", "markdown/webinar-script.md"):
+                 "templates/trial-ending.html.j2", "markdown/webinar-script.md", "eml/good.eml"):
         assert good not in by_file, (good, by_file.get(good))
     assert by_file["html/bad-product-update.html"] == {"CTA001", "CTA002"}
     assert by_file["mjml/bad-new-collection.mjml"] == {"CTA001", "CTA002", "CTA003"}
-    assert by_file["markdown/bad-newsletter.md"] == {"CTA001", "CTA002", "CTA003"}
+    assert by_file["markdown/bad-newsletter.md"] == {"CTA001", "CTA002", "CTA003", "CTA005"}
+    assert by_file["eml/bad.eml"] == {"CTA005", "CTA006", "CTA007"}
+    assert by_file["html/dead-button.html"] == {"CTA006"}
     assert by_file["text/bad-cold-email.txt"] == {"CTA003", "CTA004"}
 
 
