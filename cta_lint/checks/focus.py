@@ -15,26 +15,36 @@ from ..findings import Hit
 from . import Check
 
 _APOS = "'\u2019"
-_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _YOU = {"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd",
         "y'all"}
 _WE = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "i'm", "i've",
        "i'll", "i'd", "we're", "we've", "we'll", "we'd", "let's"}
 
 
+_PRONOUN = re.compile(
+    r"(?<![A-Za-z'\u2019])(?:you(?:['\u2019](?:re|ve|ll|d))?|your(?:s|self|selves)?|y['\u2019]all|"
+    r"i(?:['\u2019](?:m|ve|ll|d))?|me|my|mine|myself|we(?:['\u2019](?:re|ve|ll|d))?|us|our|ours|"
+    r"ourselves|let['\u2019]s)(?![A-Za-z'\u2019])", re.I)
+_UPPER = re.compile(r"[A-Z]")
+_ALPHA = re.compile(r"[A-Za-z]")
+
+
 def count(text: str) -> tuple[int, int, dict[str, int]]:
-    """(you, we, seller word -> count) in a piece of text."""
+    """(you, we, seller word -> count) in a piece of text: one regex pass over the pronouns."""
     you = we = 0
     seller: dict[str, int] = {}
-    upper = sum(1 for c in text if c.isupper()) > 0.6 * max(1, sum(1 for c in text if c.isalpha()))
-    for m in _WORD.finditer(text):
+    upper = None
+    for m in _PRONOUN.finditer(text):
         w = m.group(0)
         lw = w.lower().replace("\u2019", "'")
         if lw in _YOU:
             you += 1
         elif lw in _WE:
-            if w == "US" and not upper:
-                continue  # the country, not "us"
+            if w == "US":
+                if upper is None:
+                    upper = len(_UPPER.findall(text)) > 0.6 * max(1, len(_ALPHA.findall(text)))
+                if not upper:
+                    continue  # the country, not "us"
             if lw == "let's":
                 continue  # "let's" includes the reader
             we += 1
