@@ -4,7 +4,6 @@ compiled once into a few combined regexes, so each sentence is classified in a h
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from ..phrases import compile_list
 
@@ -33,94 +32,40 @@ class Lexicon:
     def copy(self) -> "Lexicon":
         return Lexicon({k: list(v) for k, v in self.lists.items()}, self.language)
 
-    def _c(self, name: str, anchored: bool = False):
-        return compile_list(self.lists.get(name, []), anchored=anchored)
+    def __getattr__(self, attr: str):
+        """``re_<name>``: the compiled regex of a list, built on first use and cached.
 
-    @cached_property
-    def re_lead(self):
-        pat = self._c("lead", anchored=True)
-        if pat is None:
-            return None
-        return re.compile(pat.pattern + r"[\s,:!.\-]*", re.I)
+        Lists matched at the start of a clause (``ask``, ``soft``, ``engagement``, ``chrome``,
+        ``lead``, ``valediction``) compile anchored, for ``.match``; ``soft_any`` and
+        ``engagement_any`` are their search-anywhere forms; ``href_*`` lists are substrings.
+        """
+        if not attr.startswith("re_"):
+            raise AttributeError(attr)
+        name = _ALIASES.get(attr[3:], attr[3:])
+        if name.endswith("_any"):
+            pat = compile_list(self.lists.get(name[:-4], []))
+        elif name.startswith("href_"):
+            pat = _substrings(self.lists.get(name, []))
+        elif name in _ANCHORED:
+            pat = compile_list(self.lists.get(name, []), anchored=True)
+            if pat is not None and name in _SUFFIX:
+                pat = re.compile(pat.pattern + _SUFFIX[name], re.I)
+        elif name in self.lists:
+            pat = compile_list(self.lists[name])
+        else:
+            raise AttributeError(attr)
+        self.__dict__[attr] = pat
+        return pat
 
-    @cached_property
-    def re_ask(self):
-        return self._c("ask", anchored=True)
 
-    @cached_property
-    def re_never(self):
-        return self._c("never_ask")
-
-    @cached_property
-    def re_commercial(self):
-        return self._c("commercial")
-
-    @cached_property
-    def re_invite(self):
-        return self._c("invite")
-
-    @cached_property
-    def re_soft(self):
-        return self._c("soft", anchored=True)
-
-    @cached_property
-    def re_soft_any(self):
-        return self._c("soft")
-
-    @cached_property
-    def re_engagement(self):
-        return self._c("engagement", anchored=True)
-
-    @cached_property
-    def re_engagement_any(self):
-        return self._c("engagement")
-
-    @cached_property
-    def re_engagement_objects(self):
-        return self._c("engagement_objects")
-
-    @cached_property
-    def re_free(self):
-        return self._c("free_resources")
-
-    @cached_property
-    def re_hedge(self):
-        return self._c("hedge")
-
-    @cached_property
-    def re_boilerplate(self):
-        return self._c("boilerplate")
-
-    @cached_property
-    def re_boilerplate_short(self):
-        return self._c("boilerplate_short")
-
-    @cached_property
-    def re_valediction(self):
-        pat = self._c("valediction", anchored=True)
-        if pat is None:
-            return None
-        return re.compile(pat.pattern + r"\s*(?:[,.!:;\u2014-]+\s*(?:[\w.'-]+(?:\s+[\w.'-]+){0,3}[\s,.!]*)?)?$", re.I)
-
-    @cached_property
-    def re_chrome(self):
-        return self._c("chrome", anchored=True)
-
-    @cached_property
-    def re_seller(self):
-        return self._c("seller")
-
-    @cached_property
-    def re_not_seller(self):
-        return self._c("not_seller")
-
-    @cached_property
-    def re_href_ask(self):
-        return _substrings(self.lists.get("href_ask", []))
-
-    @cached_property
-    def re_href_soft(self):
-        return _substrings(self.lists.get("href_soft", []))
+_ALIASES = {"free": "free_resources", "never": "never_ask"}
+_ANCHORED = {"ask", "soft", "engagement", "chrome", "lead", "valediction"}
+_SUFFIX = {
+    # a lead is followed by the punctuation it brings ("So, sign up")
+    "lead": r"[\s,:!.\-]*",
+    # a valediction line may carry a name after a comma: "Thanks, Sarah"
+    "valediction": r"\s*(?:[,.!:;\u2014-]+\s*(?:[\w.'-]+(?:\s+[\w.'-]+){0,3}[\s,.!]*)?)?$",
+}
 
 
 def _substrings(items: list[str]):

@@ -52,6 +52,15 @@ def _placeholder(tag: str, inner: str) -> str:
     return name.rjust(len(tag))[: len(tag)]
 
 
+def _unterminated(text: str, start: int, out: list[str], result: Masked, what: str) -> int:
+    """Mask an unterminated tag to the end of its line; return where scanning goes on."""
+    eol = text.find("\n", start)
+    eol = len(text) if eol == -1 else eol
+    out.append(_blank(text[start:eol]))
+    result.notes.append((start, f"unterminated template {what}"))
+    return eol
+
+
 def mask(text: str) -> Masked:
     """Return the masked text and the spans of expressions and comments."""
     if not has_template(text):
@@ -59,7 +68,6 @@ def mask(text: str) -> Masked:
     out: list[str] = []
     result = Masked("")
     pos = 0
-    n = len(text)
     while True:
         m = _OPENERS.search(text, pos)
         if not m:
@@ -75,13 +83,8 @@ def mask(text: str) -> Masked:
                 end = end2 + 2 if end2 != -1 else -1
                 close = "}}"
             if end == -1:
-                # unterminated: mask to end of line and say so
-                eol = text.find("\n", start)
-                eol = n if eol == -1 else eol
                 out.append(text[pos:start])
-                out.append(_blank(text[start:eol]))
-                result.notes.append((start, "unterminated template tag '{{'"))
-                pos = eol
+                pos = _unterminated(text, start, out, result, "tag '{{'")
                 continue
             stop = end + len(close)
             tag = text[start:stop]
@@ -103,11 +106,7 @@ def mask(text: str) -> Masked:
             end = text.find("#}", start + 2)
             if end == -1:
                 out.append(text[pos:start])
-                eol = text.find("\n", start)
-                eol = n if eol == -1 else eol
-                out.append(_blank(text[start:eol]))
-                result.notes.append((start, "unterminated template comment '{#'"))
-                pos = eol
+                pos = _unterminated(text, start, out, result, "comment '{#'")
                 continue
             stop = end + 2
             result.comments.append((start, stop, text[start + 2:end].strip(" -")))
@@ -118,11 +117,7 @@ def mask(text: str) -> Masked:
             end = text.find("%}", start + 2)
             if end == -1:
                 out.append(text[pos:start])
-                eol = text.find("\n", start)
-                eol = n if eol == -1 else eol
-                out.append(_blank(text[start:eol]))
-                result.notes.append((start, "unterminated template tag '{%'"))
-                pos = eol
+                pos = _unterminated(text, start, out, result, "tag '{%'")
                 continue
             stop = end + 2
             inner = text[start + 2:end].strip(" -")
