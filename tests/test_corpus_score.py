@@ -1,6 +1,6 @@
 """The public corpus scorer with floors a little under what we reach, so a regression fails CI.
 
-Figures when these floors were set (P / R): CTA001 0.96/0.93, CTA002 0.92/0.73,
+Figures when these floors were set (P / R): CTA001 0.96/0.93, CTA002 0.93/0.87,
 CTA003 1.00/1.00, CTA004 1.00/0.90.
 """
 import os
@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, SHARED
 
 CORPUS = SHARED / "corpus"
-FLOORS = {"CTA001": (0.92, 0.88), "CTA002": (0.85, 0.65), "CTA003": (0.95, 0.90),
+FLOORS = {"CTA001": (0.92, 0.88), "CTA002": (0.88, 0.80), "CTA003": (0.95, 0.90),
           "CTA004": (0.90, 0.80)}
 
 

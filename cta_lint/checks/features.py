@@ -113,6 +113,37 @@ def _enumeration(b) -> tuple[int, int] | None:
     return None
 
 
+def _title_like(b) -> bool:
+    t = b.text.strip()
+    if not t or b.words > 5 or t[-1] in ".!?:," or _PRICE.search(t):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    return (b.kind == HEADING or (letters and all(c.isupper() for c in letters)) or
+            (len(b.links) == 1 and len(b.links[0].text) >= 0.8 * len(t)))
+
+
+def _cards(body):
+    """Runs of 3+ (short title, one-line description) pairs: a feature grid without list markup
+    ("EXPRESS SHIPPING / Delivered tomorrow before noon")."""
+    out = []
+    i = 0
+    n = len(body)
+    while i + 1 < n:
+        j = i
+        pairs = 0
+        while j + 1 < n and _title_like(body[j]) and body[j + 1].kind == PARAGRAPH and \
+                4 <= body[j + 1].words <= 25 and not _title_like(body[j + 1]) and \
+                not _PRICE.search(body[j + 1].text):
+            pairs += 1
+            j += 2
+        if pairs >= 3:
+            out.append(body[i:j])
+            i = j
+        else:
+            i += 1
+    return out
+
+
 class FeatureDump(Check):
     kind = "feature-dump"
     options = {"min-items": 3}
@@ -128,6 +159,8 @@ class FeatureDump(Check):
             if _is_excluded_list(items, an):
                 continue
             passages.append((items[0], items[-1], items[0].start, items[-1].end, len(items)))
+        for cards in _cards(body):
+            passages.append((cards[0], cards[-1], cards[0].start, cards[-1].end, len(cards) // 2))
         for b in body:
             if b.kind not in (PARAGRAPH, ITEM) or b.words < 6:
                 continue
