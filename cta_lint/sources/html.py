@@ -42,17 +42,20 @@ _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)?", re
 _BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _BUTTON_STYLE = re.compile(r"(?:background(?:-color)?\s*:\s*#?\w+).*(?:padding|display\s*:\s*(?:inline-)?block)|"
                            r"(?:padding[^;]*;).*background(?:-color)?\s*:", re.I | re.S)
-_CSS_CLASS_HIDDEN = re.compile(r"\.([A-Za-z_][\w-]*)\s*(?:,[^{]*)?\{[^}]*display\s*:\s*none", re.I)
+_CSS_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+_LAST_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)[^.\s>+~]*\s*$")
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 
 
-def _hidden_classes(masked: str) -> set[str]:
-    """Classes declared ``display:none`` outside any @media query in <style> blocks."""
-    out: set[str] = set()
+def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
+    """From <style> blocks, outside @media queries (they apply only on some screens): the
+    classes declared ``display:none``, and the font size each class sets."""
+    hidden: set[str] = set()
+    fonts: dict[str, float] = {}
     for m in _STYLE_BLOCK.finditer(masked):
         css = m.group(1)
-        # drop @media blocks (they hide only on some screens)
-        buf, depth, i = [], 0, 0
+        buf, i = [], 0
         while i < len(css):
             j = css.find("@media", i)
             if j == -1:
@@ -69,9 +72,23 @@ def _hidden_classes(masked: str) -> set[str]:
                 depth -= c == "}"
                 k += 1
             i = k
-        for cm in _CSS_CLASS_HIDDEN.finditer("".join(buf)):
-            out.add(cm.group(1).lower())
-    return out
+        for rm in _CSS_RULE.finditer("".join(buf)):
+            body = rm.group(2)
+            hide = bool(_DISPLAY_NONE.search(body))
+            fm = _FONT_SIZE.search(body)
+            size = _px(fm) if fm else 0.0
+            if not hide and not size:
+                continue
+            for sel in rm.group(1).split(","):
+                cm = _LAST_CLASS.search(sel)
+                if not cm:
+                    continue
+                cls = cm.group(1).lower()
+                if hide:
+                    hidden.add(cls)
+                if size:
+                    fonts[cls] = size   # later rules win, as in CSS
+    return hidden, fonts
 
 
 def _is_hidden(el, hidden_classes: set[str]) -> bool:
@@ -90,13 +107,7 @@ def _is_hidden(el, hidden_classes: set[str]) -> bool:
     return False
 
 
-def _font_px(el) -> float:
-    style = el.get("style") or ""
-    m = _FONT_SIZE.search(style)
-    if not m and el.get("font-size"):
-        m = _FONT_SIZE.search("font-size:" + el.get("font-size"))
-    if not m:
-        return 0.0
+def _px(m) -> float:
     size = float(m.group(1))
     unit = (m.group(2) or "px").lower()
     if unit == "pt":
@@ -104,6 +115,20 @@ def _font_px(el) -> float:
     elif unit in ("em", "rem"):
         size *= 16
     return size
+
+
+def _font_px(el, class_fonts: dict[str, float]) -> float:
+    style = el.get("style") or ""
+    m = _FONT_SIZE.search(style)
+    if not m and el.get("font-size"):
+        m = _FONT_SIZE.search("font-size:" + el.get("font-size"))
+    if m:
+        return _px(m)
+    if class_fonts:
+        cls = el.get("class")
+        if cls:
+            return max((class_fonts.get(c.lower(), 0.0) for c in cls.split()), default=0.0)
+    return 0.0
 
 
 class _Frame:
@@ -135,7 +160,8 @@ class _Walker:
         self.hidden_text: list[str] = []
         self.tb = TextBuilder()
         self.tb_frame: _Frame | None = None
-        self.hidden_classes = _hidden_classes(masked) if "<style" in self.low else set()
+        self.hidden_classes, self.class_fonts = (_class_styles(masked) if "<style" in self.low
+                                                 else (set(), {}))
         self.group_seq = 0
         self.links_open: list[tuple[Link, list[str], int]] = []
         self.open_tags: list[str] = []
@@ -370,7 +396,7 @@ class _Walker:
                     pass
                 else:
                     kind, level = PARAGRAPH, 0
-                    px = _font_px(el)
+                    px = _font_px(el, self.class_fonts)
                     if px >= 20 or (px >= 17 and _BOLD.search(el.get("style") or "")):
                         kind, level = HEADING, 2
         elif tag == "br" and not skip:
