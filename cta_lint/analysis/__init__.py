@@ -107,7 +107,7 @@ class Analysis:
             words += b.words
             if b.words >= 4:
                 paras += 1
-            if words >= window or paras >= 3 or (paras >= 2 and words >= window * 3 // 8):
+            if words >= window or paras >= 3 or (paras >= 2 and words >= window // 4):
                 break
         out.reverse()
         return out
