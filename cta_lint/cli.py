@@ -52,8 +52,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes or names).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github",
+                                                   "junit", "html"]),
+              default="text", show_default=True, help="Output format.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
@@ -62,8 +63,10 @@ def main() -> None:
               help="Write the report to this file instead of stdout.")
 @click.option("--max-file-size", type=int, default=None,
               help="Skip (and report) files larger than this many bytes [default: 20 MB].")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings.")
 def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero, output_file,
-          max_file_size):
+          max_file_size, statistics):
     """Lint files, folders (recursively) or '-' (standard input)."""
     from .engine import Linter, Settings, expand
     from .registry import Registry, RuleError
@@ -82,6 +85,9 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
     if max_file_size is not None:
         settings.max_file_size = max_file_size
     linter = Linter(settings, registry)
+    from . import report
+    if not statistics:
+        linter.doc_hook = report.doc_hook(fmt)
 
     if not paths:
         paths = ("-",) if not sys.stdin.isatty() else ()
@@ -91,6 +97,8 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
     findings = []
     nfiles = 0
     unreadable = 0
+    progress = _Progress(len(files))
+    linted = []        # every file's name, for reports listing clean files too (junit, html)
     for path in files:
         if path == "-":
             data = sys.stdin.buffer.read()
@@ -104,10 +112,16 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
         if any(f.rule == "CTA000" for f in res):
             unreadable += 1
         findings.extend(res)
+        linted.append(name if path == "-" else path)
+        progress.step()
+    progress.done()
 
-    from .report import render
-    out = render(fmt, findings, files=nfiles, unreadable=unreadable, quiet=quiet,
-                 color=output_file is None and sys.stdout.isatty())
+    if statistics:
+        out = report.statistics(findings, fmt)
+    else:
+        out = report.render(fmt, findings, files=nfiles, unreadable=unreadable, quiet=quiet,
+                            color=output_file is None and sys.stdout.isatty(),
+                            rules=registry.rules, paths=linted)
     if output_file:
         _write_atomic(output_file, out)
     else:
@@ -115,6 +129,34 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
     if findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+class _Progress:
+    """``linted/total`` on stderr for long runs in a terminal; nothing when stderr is piped or
+    redirected or under CI (the ``CI`` variable), so logs and parsed output stay clean."""
+    MIN_FILES = 20
+
+    def __init__(self, total: int):
+        import os
+        self.total, self.n, self.last = total, 0, 0.0
+        self.on = (total >= self.MIN_FILES and not os.environ.get("CI")
+                   and os.environ.get("TERM") != "dumb" and sys.stderr.isatty())
+
+    def step(self) -> None:
+        self.n += 1
+        if not self.on:
+            return
+        import time
+        now = time.monotonic()
+        if now - self.last >= 0.1 or self.n == self.total:
+            self.last = now
+            sys.stderr.write(f"\rcta-lint: {self.n}/{self.total} files")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def _write_atomic(path: str, text: str) -> None:
