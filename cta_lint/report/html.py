@@ -102,12 +102,14 @@ def doc_hook(path, doc, findings) -> None:
 
 
 # -- render ----------------------------------------------------------------------------------
-def _pieces(text: str, ranges, nums: dict[int, int], sev: dict[int, str]):
+def _pieces(text: str, ranges, nums: dict[int, int], sev: dict[int, str], seen: set[int],
+            tips: dict[int, str]):
     """Split a block's text at every finding boundary: ('text', s) / ('mark', s, sev, [n...]) /
-    ('badge', n, sev) items for the template."""
+    ('badge', first?, sev, [n]) items for the template (a finding spanning several blocks gets a
+    badge in each; only the first carries the anchor id)."""
     ranges = [(a, b, nums[k]) for a, b, k in ranges if k in nums]
     if not ranges:
-        return [("text", text, "", [])]
+        return [("text", text, "", [], "")]
     cuts = sorted({0, len(text)} | {a for a, _, _ in ranges} | {b for _, b, _ in ranges})
     out = []
     starts: dict[int, list[int]] = {}
@@ -115,7 +117,8 @@ def _pieces(text: str, ranges, nums: dict[int, int], sev: dict[int, str]):
         starts.setdefault(a, []).append(n)
     for i, lo in enumerate(cuts):
         for n in sorted(set(starts.get(lo, ()))):
-            out.append(("badge", "", sev[n], [n]))
+            out.append(("badge", n not in seen, sev[n], [n], tips[n]))
+            seen.add(n)
         if i + 1 >= len(cuts):
             break
         hi = cuts[i + 1]
@@ -125,9 +128,9 @@ def _pieces(text: str, ranges, nums: dict[int, int], sev: dict[int, str]):
         cover = sorted({n for a, b, n in ranges if a <= lo and hi <= b})
         if cover:
             worst = min((sev[n] for n in cover), key=lambda s: SEV_ORDER.get(s, 3))
-            out.append(("mark", seg, worst, cover))
+            out.append(("mark", seg, worst, cover, "\n".join(tips[n] for n in cover)))
         else:
-            out.append(("text", seg, "", []))
+            out.append(("text", seg, "", [], ""))
     return out
 
 
@@ -155,7 +158,7 @@ def render(findings, *, rules=None, paths=None, files: int = 0, unreadable: int 
         fs = by_file[path]
         counts = {"error": 0, "warning": 0, "info": 0}
         items = []
-        view, nums, sev = None, {}, {}
+        view, nums, sev, tips = None, {}, {}, {}
         for f in fs:
             n += 1
             counts[f.severity] = counts.get(f.severity, 0) + 1
@@ -168,15 +171,17 @@ def render(findings, *, rules=None, paths=None, files: int = 0, unreadable: int 
                 view = ctx[0]
                 nums[ctx[1]] = n
                 sev[n] = f.severity
+                tips[n] = f"#{n} {f.rule} [{f.name}]: {f.message}"
                 placed = any(k == ctx[1] for blk in view.blocks for _, _, k in blk[4])
             items.append({"n": n, "rule": f.rule, "name": f.name, "severity": f.severity,
                           "line": f.line, "column": f.column, "message": f.message,
                           "suggestion": f.suggestion or "", "placed": placed})
         blocks = []
         if view is not None:
+            seen: set[int] = set()
             for kind, zone, level, text, ranges in view.blocks:
                 blocks.append({"kind": kind, "zone": zone, "level": level,
-                               "pieces": _pieces(text, ranges, nums, sev)})
+                               "pieces": _pieces(text, ranges, nums, sev, seen, tips)})
         name = relpath(path)
         file_rows.append({"id": f"file-{fi + 1}", "path": name, "counts": counts,
                           "total": len(fs)})
