@@ -55,6 +55,8 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github",
                                                    "junit", "html"]),
               default="text", show_default=True, help="Output format.")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
@@ -63,8 +65,6 @@ def main() -> None:
               help="Write the report to this file instead of stdout.")
 @click.option("--max-file-size", type=int, default=None,
               help="Skip (and report) files larger than this many bytes [default: 20 MB].")
-@click.option("--statistics", is_flag=True,
-              help="Print the number of findings per rule instead of the findings.")
 def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero, output_file,
           max_file_size, statistics):
     """Lint files, folders (recursively) or '-' (standard input)."""
@@ -94,11 +94,13 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
     if not paths:
         raise click.UsageError("no paths given (use '-' to read standard input)")
     files = expand(list(paths))
+    # every file's name (one result per entry, in order), for reports that list clean files too
+    linted = [(stdin_filename or "-") if p == "-" else p for p in files]
+    progress = _Progress(len(files))
+
     findings = []
     nfiles = 0
     unreadable = 0
-    progress = _Progress(len(files))
-    linted = []        # every file's name, for reports listing clean files too (junit, html)
     for path in files:
         if path == "-":
             data = sys.stdin.buffer.read()
@@ -112,7 +114,6 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
         if any(f.rule == "CTA000" for f in res):
             unreadable += 1
         findings.extend(res)
-        linted.append(name if path == "-" else path)
         progress.step()
     progress.done()
 
