@@ -14,8 +14,8 @@ from conftest import ROOT, run_cli
 from cta_lint.sources import ALL_EXT
 
 BAD_EML = """\
-From: news@example.com
-To: you@example.com
+From: news@acme.test
+To: you@acme.test
 Subject: Our new planner
 MIME-Version: 1.0
 Content-Type: text/plain; charset=utf-8
@@ -25,7 +25,7 @@ Our new planner syncs with every calendar and works offline.
 Thanks for reading, and see you next week!
 """
 GOOD_EML = BAD_EML.replace("Thanks for reading, and see you next week!",
-                           "Start your free 14-day trial today: https://example.com/signup")
+                           "Start your free 14-day trial today: https://acme.test/signup")
 BAD_MJML = """\
 <mjml>
   <mj-body>
@@ -39,7 +39,7 @@ BAD_MJML = """\
 GOOD_HTML = """\
 <html><body>
 <p>Our new planner syncs with every calendar and works offline.</p>
-<p><a href="https://example.com/signup">Start your free 14-day trial today</a></p>
+<p><a href="https://acme.test/signup">Start your free 14-day trial today</a></p>
 </body></html>
 """
 

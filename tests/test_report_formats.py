@@ -19,7 +19,7 @@ SCHEMA = Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json"
 
 ENDS_WEAK = "# Hi\n\nOur planner syncs with every calendar.\n\nThanks for reading!\n"
 ENDS_WITH_ASK = ("Our planner syncs with every calendar.\n\n"
-                 "Start your free 14-day trial today: https://example.com/signup\n")
+                 "Start your free 14-day trial today: https://acme.test/signup\n")
 HTML_WEAK = """<html><body>
 <p>Our new planner syncs with every calendar and works offline.</p>
 <p>Thanks for reading, and see you next week!</p>
@@ -49,9 +49,11 @@ def test_text_shows_the_source_line_with_the_span_underlined(drafts):
     lines = r.stdout.splitlines()
     assert lines[0].startswith("copy/draft.md:5:1: CTA001 [missing-ask] ")
     assert lines[1:5] == ["  |", "5 | Thanks for reading!", "  | ^^^^^^^^^^^^^^^^^^^", "  |"]
-    assert lines[5].startswith("  = help: ")
+    assert lines[5].startswith("    help: close with one explicit next step")
     assert lines[-1] == "Found 1 finding (1 error) in 1 file."
     assert "\033[" not in r.stdout          # not a terminal: no colour
+    q = run_cli("check", "--quiet", "copy/draft.md", cwd=drafts)   # finding lines only
+    assert q.returncode == 1 and q.stdout.splitlines() == lines[:1]
 
 
 def test_text_excerpt_of_an_indented_html_line_keeps_carets_under_the_span(drafts):

@@ -23,7 +23,7 @@ EMAIL_HTML = """\
 <p>Thanks for reading, and see you next week!</p>
 </body></html>
 """
-GOOD_MD = "Our planner syncs with every calendar.\n\nStart your free trial today: https://example.com/signup\n"
+GOOD_MD = "Our planner syncs with every calendar.\n\nStart your free trial today: https://acme.test/signup\n"
 
 
 def _chromium() -> str | None:
@@ -62,7 +62,7 @@ def test_html_report_renders_findings_and_never_runs_the_copy(tmp_path):
     source = report.read_text()
     assert "<script" not in source.lower().replace("&lt;script", "")
     assert "http://" not in source and "https://" not in source.replace(
-        "https://example.com/signup", "")           # no external assets
+        "https://acme.test/signup", "")           # no external assets
 
     dom = _browser(tmp_path, "--dump-dom", report.as_uri())
     assert dom.returncode == 0, dom.stderr

@@ -1,6 +1,6 @@
 """``--format text`` (default): each finding as ``path:line:col: CODE [name] message``, then the
-source line(s) it points at with the span underlined (like ruff's full output), a help line, and a
-summary. Colours only when asked for (a terminal) and never with ``NO_COLOR`` set.
+source line(s) it points at with the span underlined (like ruff's full output), a ``help:`` line,
+and a summary; ``--quiet`` prints the finding lines only. Colours only when asked for (a terminal) and never with ``NO_COLOR`` set.
 
 The excerpt comes from :func:`doc_hook`, which keeps only the lines each finding points at (cut
 to a window on very long lines), so a huge run never holds its documents in memory.
@@ -91,12 +91,13 @@ def render(findings, *, files: int = 0, unreadable: int = 0, quiet: bool = False
         else:
             head = f"{path}:{f.line}:{f.column}: {f.rule} [{f.name}] {msg}"
         out.append(head)
-        block, gw = _excerpt(f, sev, color)
+        if quiet:                      # --quiet: the finding lines only
+            continue
+        block, _ = _excerpt(f, sev, color)
         out.extend(block)
         if f.suggestion:
-            pad = " " * (gw + 1) if block else "    "
-            help_ = f"= help: {clean(f.suggestion)}"
-            out.append(f"{pad}{_CYAN + help_ + _RESET if color else help_}")
+            help_ = f"help: {clean(f.suggestion)}"
+            out.append(f"    {_CYAN + help_ + _RESET if color else help_}")
         if block or f.suggestion:
             out.append("")
     if not quiet:
