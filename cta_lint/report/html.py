@@ -72,10 +72,34 @@ def _marker(blocks, start: int) -> tuple[int, int] | None:
     return best
 
 
-def doc_hook(path, doc, findings) -> None:
+class _Mapped:
+    """A part's block seen through the part's text -> file offset map (one anchor per
+    character, so decoded parts such as quoted-printable still land on the right characters)."""
+    __slots__ = ("kind", "zone", "level", "text", "anchors", "srcs", "start", "end")
+
+    def __init__(self, b, to_raw):
+        self.kind, self.zone, self.level, self.text = b.kind, b.zone, b.level, b.text
+        self.anchors = list(range(len(b.text)))
+        self.srcs = [to_raw(b.src(p)) for p in self.anchors]
+        self.start = self.srcs[0] if self.srcs else to_raw(b.end)
+        self.end = (self.srcs[-1] + 1) if self.srcs else self.start
+
+
+def doc_hook(path, doc, findings, parts=None) -> None:
+    """Attach the file's view to its findings. ``parts``: for a file made of several documents
+    (an .eml's HTML and plain-text parts), objects with ``label``, ``doc`` and ``to_raw(offset)``
+    mapping part offsets to the file offsets the findings carry."""
     if not findings:
         return
-    blocks = doc.blocks
+    if parts:
+        blocks = []
+        for part in parts:
+            pblocks = [_Mapped(b, part.to_raw) for b in part.doc.blocks]
+            if part.label and pblocks:
+                blocks.append(_Label(part.label))
+            blocks.extend(pblocks)
+    else:
+        blocks = doc.blocks
     per_block: list[list] = [[] for _ in blocks]
     spans = [((min(b.srcs), max(max(b.srcs) + 1, b.end)) if b.srcs else (b.end, b.end))
              for b in blocks]
@@ -99,6 +123,15 @@ def doc_hook(path, doc, findings) -> None:
     for k, f in enumerate(findings):
         if f.rule != "CTA000":
             f.context = (view, k)
+
+
+class _Label:
+    """A part's name shown above its blocks ("text/plain part"); never carries a finding."""
+    __slots__ = ("text",)
+    kind, zone, level, anchors, srcs, start, end = "part", "body", 0, (), (), -1, -1
+
+    def __init__(self, label):
+        self.text = label
 
 
 # -- render ----------------------------------------------------------------------------------

@@ -21,9 +21,11 @@ MARGIN = 40          # characters of context kept left of the span on a cut line
 
 
 # -- capture (engine side) -------------------------------------------------------------------
-def doc_hook(path, doc, findings) -> None:
+def doc_hook(path, doc, findings, parts=None) -> None:
     """Attach to each finding the few source lines it spans: ``(lines, more)`` where lines are
-    ``(lineno, text, caret_from, caret_to, cut_left, cut_right)`` (caret positions index text)."""
+    ``(lineno, text, caret_from, caret_to, cut_left, cut_right)`` (caret positions index text).
+    ``doc.source`` must be the text the findings' offsets and lines point into (for a file of
+    several parts, the whole file; ``parts`` is not needed here)."""
     src = doc.source
     for f in findings:
         if f.rule == "CTA000":
