@@ -286,3 +286,81 @@ def test_every_format_handles_a_clean_run(drafts):
         r = run_cli("check", "--format", fmt, "copy/good.txt", cwd=drafts)
         assert r.returncode == 0, (fmt, r.stderr)
         assert "Traceback" not in r.stderr
+
+
+# -- the copy each report shows is the file's --------------------------------------------------
+MULTIPART_EML = """\
+From: news@acme.test
+To: you@acme.test
+Subject: Our new planner
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset=utf-8
+
+Our new planner syncs with every calendar and works offline.
+
+Thanks for reading, and see you next week!
+
+--b1
+Content-Type: text/html; charset=utf-8
+
+<html><body>
+<p>Our new planner syncs with every calendar and works offline.</p>
+<p>Thanks for reading, and see you next week!</p>
+</body></html>
+
+--b1--
+"""
+
+
+def _excerpt_lines(stdout):
+    """(finding line, [(lineno, shown text)]) for each finding of the text format."""
+    out, cur = [], None
+    for ln in stdout.splitlines():
+        m = re.match(r"^\S.*?:(\d+):(\d+): CTA\d{3} ", ln)
+        if m:
+            cur = (int(m[1]), [])
+            out.append(cur)
+            continue
+        m = re.match(r"^ *(\d+) \| (.*)$", ln)
+        if m and cur is not None:
+            cur[1].append((int(m[1]), m[2]))
+    return out
+
+
+def test_excerpts_are_the_lines_of_the_file_the_positions_point_at(tmp_path):
+    from cta_lint import sources
+    if not hasattr(sources, "read_parts"):
+        pytest.skip("multi-part .eml reading is not on this branch yet")
+    (tmp_path / "both.eml").write_text(MULTIPART_EML)
+    (tmp_path / "news.html").write_text(HTML_WEAK)
+    r = run_cli("check", "both.eml", "news.html", cwd=tmp_path)
+    assert r.returncode == 1
+    found = _excerpt_lines(r.stdout)
+    assert found and all(lines for _, lines in found)
+    files = {"both.eml": MULTIPART_EML.splitlines(), "news.html": HTML_WEAK.splitlines()}
+    heads = [ln.split(":")[0] for ln in r.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: CTA", ln)]
+    for name, (line, lines) in zip(heads, found):
+        assert lines[0][0] == line
+        for lineno, shown in lines:
+            assert shown.strip() in files[name][lineno - 1], (name, lineno, shown)
+
+
+def test_parallel_runs_carry_the_same_excerpts_and_report(tmp_path):
+    from cta_lint import engine
+    if not hasattr(engine, "lint_many"):
+        pytest.skip("parallel runs are not on this branch yet")
+    for i in range(60):
+        (tmp_path / f"d{i:02}.md").write_text(ENDS_WEAK)
+        (tmp_path / f"n{i:02}.html").write_text(HTML_WEAK)
+    out = {}
+    for fmt in ("text", "html"):
+        one = run_cli("check", "--jobs", "1", "--format", fmt, ".", cwd=tmp_path)
+        two = run_cli("check", "--jobs", "2", "--format", fmt, ".", cwd=tmp_path)
+        assert one.returncode == two.returncode == 1
+        assert one.stdout == two.stdout
+        out[fmt] = two.stdout
+    assert out["text"].count("5 | Thanks for reading!") == 60
+    assert out["html"].count('<mark class="finding sev-error"') == 120
