@@ -134,7 +134,9 @@ def _excerpt(f, sev: str, color: bool) -> list[str]:
                 carets = f"{sev}{carets}{_RESET}"
             out.append(f"{' ' * (gw + 1)}{bar} {' ' * lead}{carets}")
     if more:
-        out.append(f"{'.' * gw}  {bar}")
+        rest = max(0, f.end_line - lines[-1][0])
+        note = f"… ({rest} more line{'s' if rest != 1 else ''})" if rest else "…"
+        out.append(f"{' ' * (gw + 1)}{bar} {note}")
     out.append(f"{' ' * (gw + 1)}{bar}")
     return out, gw
 
