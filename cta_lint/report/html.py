@@ -158,10 +158,18 @@ def _pieces(text: str, ranges, nums: dict[int, int], sev: dict[int, str], seen: 
         if hi <= lo:
             continue
         seg = text[lo:hi]
-        cover = sorted({n for a, b, n in ranges if a <= lo and hi <= b})
+        spans = {}
+        for a, b, n in ranges:
+            if a <= lo and hi <= b:
+                spans[n] = min(spans.get(n, b - a), b - a)
+        cover = sorted(spans)
         if cover:
-            worst = min((sev[n] for n in cover), key=lambda s: SEV_ORDER.get(s, 3))
-            out.append(("mark", seg, worst, cover, "\n".join(tips[n] for n in cover)))
+            # the innermost finding (shortest span: a phrase inside a flagged paragraph) gives
+            # the colour; "under-<severity>" draws the enclosing findings' line below it
+            inner = min(cover, key=lambda n: (spans[n], SEV_ORDER.get(sev[n], 3)))
+            outer = sorted({sev[n] for n in cover if n != inner}, key=lambda s: SEV_ORDER.get(s, 3))
+            cls = sev[inner] + (f" under-{outer[0]}" if outer else "")
+            out.append(("mark", seg, cls, cover, "\n".join(tips[n] for n in cover)))
         else:
             out.append(("text", seg, "", [], ""))
     return out
