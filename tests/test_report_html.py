@@ -115,3 +115,59 @@ def _section(page, path):
         if sec.xpath("string(h2/text())").strip() == path:
             return sec
     return None
+
+
+PACK_RULE = """\
+code = "BRD001"
+name = "banned-word"
+severity = "info"
+check = "phrase"
+summary = "A word the brand guide bans"
+
+[options]
+phrases = ["synergy"]
+scope = "body"
+message = "Banned word: '{match}'"
+"""
+PROMO = """\
+<html><body>
+<h1>Caf&eacute; synergy, <b>now</b> in every store</h1>
+<p>Our planner syncs with every calendar and works offline.</p>
+<p>Thanks for reading &amp; enjoy the synergy!</p>
+</body></html>
+"""
+
+
+def test_html_report_places_each_finding_on_its_words(tmp_path):
+    """In-process (a rule pack gives findings we control): every finding is marked on exactly the
+    words it covers, a phrase inside a flagged paragraph keeps its own colour."""
+    from lxml import html as lhtml
+    from cta_lint.engine import Linter, Settings
+    from cta_lint.report import html as report_html, render
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "BRD001-banned-word.toml").write_text(PACK_RULE)
+    linter = Linter(Settings(packs=[str(pack)]))
+    linter.doc_hook = report_html.doc_hook
+    found = linter.lint_text(PROMO, "html", "promo.html")
+    assert [(f.rule, f.line, f.column) for f in found] == [
+        ("BRD001", 2, 17), ("CTA001", 4, 4), ("BRD001", 4, 39)]
+    page = lhtml.fromstring(render("html", found, rules=linter.registry.rules,
+                                   paths=["promo.html"], files=1))
+    blocks = page.xpath("//section[contains(@class,'file')]//div[contains(@class,'block')]")
+    assert [b.text_content() for b in blocks[:1]] == ["Café 1synergy, now in every store"]
+    marks = [(m.text_content(), m.get("class"), m.get("data-findings"))
+             for m in page.xpath("//mark")]
+    assert marks == [
+        ("synergy", "finding sev-info", "1"),
+        ("Thanks for reading & enjoy the ", "finding sev-error", "2"),
+        ("synergy", "finding sev-info under-error", "2 3"),
+        ("!", "finding sev-error", "2"),
+    ]
+    notes = page.xpath("//li[starts-with(@id,'d')]")
+    assert [n.get("data-rule") for n in notes] == ["BRD001", "CTA001", "BRD001"]
+    assert "line 4, column 39" in notes[2].text_content()
+    assert "not in the visible copy" not in page.text_content()
+    rules = [r.xpath("string(td[1])") for r in page.xpath("//table[@id='by-rule']/tbody/tr")]
+    assert rules == ["BRD001 banned-word", "CTA001 missing-ask"]
