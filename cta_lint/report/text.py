@@ -81,7 +81,7 @@ def _width(s: str) -> int:
 
 # -- render --------------------------------------------------------------------------------
 def render(findings, *, files: int = 0, unreadable: int = 0, quiet: bool = False,
-           color: bool = False, **_kw) -> str:
+           color: bool = False, suppressed=None, n_suppressed: int = 0, **_kw) -> str:
     color = color and not os.environ.get("NO_COLOR")
     out: list[str] = []
     for f in findings:
@@ -102,8 +102,12 @@ def render(findings, *, files: int = 0, unreadable: int = 0, quiet: bool = False
             out.append(f"    {_CYAN + help_ + _RESET if color else help_}")
         if block or f.suggestion:
             out.append("")
+    # findings hidden by inline directives (the issue-3 branch's --show-suppressed, n_suppressed)
+    for f in suppressed or ():
+        out.append(f"{clean(f.path)}:{f.line}:{f.column}: {f.rule} [{f.name}] (suppressed) "
+                   f"{clean(f.message)}")
     if not quiet:
-        out.append(summary(findings, files, unreadable))
+        out.append(summary(findings, files, unreadable, n_suppressed))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -141,9 +145,11 @@ def _excerpt(f, sev: str, color: bool) -> list[str]:
     return out, gw
 
 
-def summary(findings, files: int, unreadable: int = 0) -> str:
+def summary(findings, files: int, unreadable: int = 0, suppressed: int = 0) -> str:
     nf = f"{files} file{'s' if files != 1 else ''}"
     unr = f"; {unreadable} could not be read" if unreadable else ""
+    if suppressed:
+        unr += f"; {suppressed} suppressed by inline directives"
     if not findings:
         return f"All clear: no findings in {nf}{unr}."
     by = {}
