@@ -47,12 +47,25 @@ def _uri(path: str) -> tuple[str, bool]:
     return "file://" + quote(rel if rel.startswith("/") else "/" + rel, safe="/-._~:"), False
 
 
-def render(findings, *, rules=None, **_kw) -> str:
-    entries = [_rule_entry("CTA000", "unreadable", "error", "A file that cannot be read or parsed",
-                           UNREADABLE_TEXT, "", "", "")]
+def render(findings, *, rules=None, pseudo_rules=None, **_kw) -> str:
+    """``rules``: code -> Rule (the registry's); ``pseudo_rules``: code -> (name, severity,
+    summary) for codes the engine reports itself (CTA000 unreadable is always listed)."""
+    pseudo = {"CTA000": ("unreadable", "error", "A file that cannot be read or parsed")}
+    pseudo.update(pseudo_rules or {})
+    entries = []
+    for code, (name, sev, summary) in sorted(pseudo.items()):
+        entries.append(_rule_entry(code, name, sev, summary,
+                                   UNREADABLE_TEXT if code == "CTA000" else summary,
+                                   "", "", ""))
     for code, r in sorted((rules or {}).items()):
-        entries.append(_rule_entry(code, r.name, r.severity, r.summary, r.description,
-                                   r.rationale, r.bad, r.good))
+        if code not in pseudo:
+            entries.append(_rule_entry(code, r.name, r.severity, r.summary, r.description,
+                                       r.rationale, r.bad, r.good))
+    known = {e["id"] for e in entries}
+    for f in findings:       # a code nobody described (a plugin's, an engine diagnostic)
+        if f.rule not in known:
+            known.add(f.rule)
+            entries.append(_rule_entry(f.rule, f.name, f.severity, f.name, "", "", "", ""))
     index = {e["id"]: i for i, e in enumerate(entries)}
     results = []
     for f in findings:
