@@ -171,3 +171,34 @@ def test_html_report_places_each_finding_on_its_words(tmp_path):
     assert "not in the visible copy" not in page.text_content()
     rules = [r.xpath("string(td[1])") for r in page.xpath("//table[@id='by-rule']/tbody/tr")]
     assert rules == ["BRD001 banned-word", "CTA001 missing-ask"]
+
+
+def test_reports_never_crash_on_odd_copy():
+    """Any copy in any format: the text excerpts and the HTML view are built and render."""
+    from hypothesis import HealthCheck, given, settings, strategies as st
+    from lxml import html as lhtml
+    from cta_lint.engine import Linter
+    from cta_lint.report import html as report_html, render, text as report_text
+
+    linter = Linter()
+    pieces = st.sampled_from(["<p>", "</p>", "<li>", "<a href='#'>", "</a>", "&amp;", "&eacute;",
+                              "\n", "\r\n", "\t", "  ", "# ", "- ", "{{ name }}", "<!-- x -->",
+                              "Thanks for reading!", "We need sign-ups.", "Buy now", "é", "😀",
+                              "<script>x</script>", "\x00", "\x1b[31m", "<b>", "</b>"])
+    docs = st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=30).map("".join)
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(docs, st.sampled_from(["html", "markdown", "text"]))
+    def check(copy, fmt):
+        for hook, name in ((report_text.doc_hook, "text"), (report_html.doc_hook, "html")):
+            linter.doc_hook = hook
+            found = linter.lint_text(copy, fmt, "x")
+            out = render(name, found, rules=linter.registry.rules, paths=["x"], files=1)
+            if name == "html":
+                page = lhtml.fromstring(out)
+                assert not page.xpath("//script")
+                assert len(page.xpath("//li[starts-with(@id,'d')]")) == len(found)
+            else:
+                assert "\x1b" not in out and "\x00" not in out
+
+    check()
