@@ -52,8 +52,11 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes or names).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github",
+                                                   "junit", "html"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
@@ -63,7 +66,7 @@ def main() -> None:
 @click.option("--max-file-size", type=int, default=None,
               help="Skip (and report) files larger than this many bytes [default: 20 MB].")
 def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero, output_file,
-          max_file_size):
+          max_file_size, statistics):
     """Lint files, folders (recursively) or '-' (standard input)."""
     from .engine import Linter, Settings, expand
     from .registry import Registry, RuleError
@@ -82,12 +85,19 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
     if max_file_size is not None:
         settings.max_file_size = max_file_size
     linter = Linter(settings, registry)
+    from . import report
+    if not statistics:
+        linter.doc_hook = report.doc_hook(fmt)
 
     if not paths:
         paths = ("-",) if not sys.stdin.isatty() else ()
     if not paths:
         raise click.UsageError("no paths given (use '-' to read standard input)")
     files = expand(list(paths))
+    # every file's name (one result per entry, in order), for reports that list clean files too
+    linted = [(stdin_filename or "-") if p == "-" else p for p in files]
+    progress = _Progress(len(files))
+
     findings = []
     nfiles = 0
     unreadable = 0
@@ -104,10 +114,15 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
         if any(f.rule == "CTA000" for f in res):
             unreadable += 1
         findings.extend(res)
+        progress.step()
+    progress.done()
 
-    from .report import render
-    out = render(fmt, findings, files=nfiles, unreadable=unreadable, quiet=quiet,
-                 color=output_file is None and sys.stdout.isatty())
+    if statistics:
+        out = report.statistics(findings, fmt)
+    else:
+        out = report.render(fmt, findings, files=nfiles, unreadable=unreadable, quiet=quiet,
+                            color=output_file is None and sys.stdout.isatty(),
+                            rules=registry.rules, paths=linted)
     if output_file:
         _write_atomic(output_file, out)
     else:
@@ -115,6 +130,34 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
     if findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+class _Progress:
+    """``linted/total`` on stderr for long runs in a terminal; nothing when stderr is piped or
+    redirected or under CI (the ``CI`` variable), so logs and parsed output stay clean."""
+    MIN_FILES = 20
+
+    def __init__(self, total: int):
+        import os
+        self.total, self.n, self.last = total, 0, 0.0
+        self.on = (total >= self.MIN_FILES and not os.environ.get("CI")
+                   and os.environ.get("TERM") != "dumb" and sys.stderr.isatty())
+
+    def step(self) -> None:
+        self.n += 1
+        if not self.on:
+            return
+        import time
+        now = time.monotonic()
+        if now - self.last >= 0.1 or self.n == self.total:
+            self.last = now
+            sys.stderr.write(f"\rcta-lint: {self.n}/{self.total} files")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def _write_atomic(path: str, text: str) -> None:

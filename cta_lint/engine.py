@@ -30,6 +30,10 @@ class Linter:
         self.settings = settings or Settings()
         self.registry = registry or Registry(self.settings.packs)
         self._active: list[Rule] | None = None
+        # opt-in: ``doc_hook(path, doc, findings)`` runs after each document is linted so a
+        # reporter can attach what it needs from the Document to the findings (Finding.context)
+        # while the Document is still alive (it also runs in worker processes)
+        self.doc_hook = None
 
     def active_rules(self) -> list[Rule]:
         if self._active is None:
@@ -76,6 +80,8 @@ class Linter:
                 findings.append(self._finding(doc, path, rule.code, rule.name,
                                               hit.severity or sev_default, hit))
         findings.sort()
+        if self.doc_hook is not None:
+            self.doc_hook(path, doc, findings)
         return findings
 
     def _lint_parts(self, parts, text: str, path: str) -> list[Finding]:

@@ -30,6 +30,8 @@ class Finding:
     suggestion: str | None = field(default=None, compare=False)
     start: int = field(default=0, compare=False)     # source offsets (for reports)
     end: int = field(default=0, compare=False)
+    # reporter data attached by ``Linter.doc_hook`` (source excerpt, the copy as shown); picklable
+    context: object = field(default=None, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         d = {"path": self.path, "rule": self.rule, "name": self.name, "severity": self.severity,
