@@ -92,14 +92,18 @@ class Linter:
         whole = Document(source=text, format="eml")
         findings: list[Finding] = []
         analysed = []
-        for part in parts:
-            ans: list = []
-            fs = self.lint_text(part.text, part.fmt, path, doc=part.doc, analyses=ans)
-            for f in fs:
-                self._relocate(whole, part, f)
-            findings.extend(fs)
-            if ans:
-                analysed.append((part, ans[0]))
+        hook, self.doc_hook = self.doc_hook, None   # reports see the whole file, once, below
+        try:
+            for part in parts:
+                ans: list = []
+                fs = self.lint_text(part.text, part.fmt, path, doc=part.doc, analyses=ans)
+                for f in fs:
+                    self._relocate(whole, part, f)
+                findings.extend(fs)
+                if ans:
+                    analysed.append((part, ans[0]))
+        finally:
+            self.doc_hook = hook
         for rule in self.active_rules():
             impl = rule.instance(self.registry.kind_loader)
             check_parts = getattr(impl, "check_parts", None)
@@ -119,6 +123,8 @@ class Linter:
                         g.rule in self.registry.rules and self.registry.rules[g.rule].check in kinds
                         and g.message.startswith(f"[{part.label}] "))]
         findings.sort()
+        if self.doc_hook is not None:
+            self.doc_hook(path, whole, findings, parts=parts)
         return findings
 
     @staticmethod
