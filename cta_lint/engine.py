@@ -30,6 +30,7 @@ class Linter:
         self.settings = settings or Settings()
         self.registry = registry or Registry(self.settings.packs)
         self._active: list[Rule] | None = None
+        self.suppressed: list[Finding] = []     # findings hidden by inline directives
 
     def active_rules(self) -> list[Rule]:
         if self._active is None:
@@ -69,7 +70,21 @@ class Linter:
                 findings.append(self._finding(doc, path, rule.code, rule.name,
                                               hit.severity or sev_default, hit))
         findings.sort()
-        return findings
+        return self._directives(text, path, findings)
+
+    def _directives(self, text: str, path: str, findings: list[Finding]) -> list[Finding]:
+        """Inline ``cta-lint-disable`` directives (see suppress.py)."""
+        if "cta-lint" not in text.lower():
+            return findings
+        from .config import resolve_code
+        from .suppress import apply
+        kept, hidden, bad = apply(text, findings, lambda i: resolve_code(self.registry, i), path)
+        self.suppressed.extend(hidden)
+        if bad and self.enabled("CTA090"):
+            for f in bad:
+                f.severity = self.settings.severity.get("CTA090", f.severity)
+            kept = sorted(kept + bad)
+        return kept
 
     @staticmethod
     def _finding(doc, path, code, name, severity, hit: Hit) -> Finding:

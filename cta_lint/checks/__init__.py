@@ -15,6 +15,7 @@ BUILTIN_KINDS = {
     "weak-ask": "cta_lint.checks.ending:WeakAsk",
     "feature-dump": "cta_lint.checks.features:FeatureDump",
     "phrase": "cta_lint.checks.phrase:Phrase",
+    "substitution": "cta_lint.checks.substitution:Substitution",
 }
 
 

@@ -8,7 +8,7 @@ _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def render(findings, *, files: int = 0, unreadable: int = 0, quiet: bool = False,
-           color: bool = False, **_kw) -> str:
+           color: bool = False, suppressed=None, n_suppressed: int = 0, **_kw) -> str:
     color = color and not os.environ.get("NO_COLOR")
     lines = []
     for f in findings:
@@ -21,14 +21,18 @@ def render(findings, *, files: int = 0, unreadable: int = 0, quiet: bool = False
         lines.append(f"{loc} {code} {f.message}")
         if f.suggestion and not quiet:
             lines.append(f"    help: {f.suggestion}")
+    for f in suppressed or ():      # --show-suppressed
+        lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.name}] (suppressed) {f.message}")
     if not quiet:
-        lines.append(summary(findings, files, unreadable))
+        lines.append(summary(findings, files, unreadable, n_suppressed))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def summary(findings, files: int, unreadable: int = 0) -> str:
+def summary(findings, files: int, unreadable: int = 0, suppressed: int = 0) -> str:
     nf = f"{files} file{'s' if files != 1 else ''}"
     unr = f"; {unreadable} could not be read" if unreadable else ""
+    if suppressed:
+        unr += f"; {suppressed} suppressed by inline directives"
     if not findings:
         return f"All clear: no findings in {nf}{unr}."
     by = {}
