@@ -20,9 +20,12 @@ import re
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                         "\u2013": "-", "\u2014": "-", "\u02bc": "'", "\u2032": "'"})
 
-WORD = r"[\w'&$£€%+-]+"
-GAP = r"(?:\s+[\w'&$£€%+.,-]+){0,4}?"
-NUM = r"[$£€]?\d[\d,.]*(?:%|k|x)?"
+WORD = r"[\w'&$£€%+-]{1,64}+"  # bounded, possessive: '*' never re-splits 'a-b-c' (no backtracking)
+GAP = r"(?:\s{1,32}+[\w'&$£€%+.,-]{1,64}+){0,4}?"
+NUM = r"[$£€]?\d[\d,.]{0,32}+(?:%|k|x)?"
+# Between words. Every piece is bounded and possessive, so that no phrase (say "* * * zzz"
+# against a long run of "a-a-a-" or of dashes) can backtrack: matching stays linear.
+SEP = r"[\s\-]{1,32}+"
 
 
 class PhraseError(ValueError):
@@ -83,6 +86,9 @@ def compile_phrase(phrase: str) -> str:
     if len(phrase) > 500:
         raise PhraseError("phrase longer than 500 characters")
     toks = _tokenize(phrase)
+    if sum(t in ("*", "...") for t in toks) > 4:
+        # each wildcard multiplies the ways a match can be tried; keep that small
+        raise PhraseError(f"more than four wildcards ('*', '...') in {phrase!r}")
     pos = 0
 
     def seq(depth: int) -> str:
@@ -134,14 +140,14 @@ def _join(items: list[str]) -> str:
     while i < len(items):
         it = items[i]
         if it == " ":
-            out.append(r"[\s\-]+")
+            out.append(SEP)
         elif it.endswith("\x00OPT"):
             body = it[: -len("\x00OPT")][:-1]  # drop the trailing '?'
             if i + 1 < len(items) and items[i + 1] == " ":
-                out.append(f"(?:{body}" + r"[\s\-]+)?")
+                out.append(f"(?:{body}" + SEP + ")?")
                 i += 1
-            elif out and out[-1] == r"[\s\-]+":
-                out[-1] = f"(?:" + r"[\s\-]+" + f"{body})?"
+            elif out and out[-1] == SEP:
+                out[-1] = f"(?:" + SEP + f"{body})?"
             else:
                 out.append(body + "?")
         else:
