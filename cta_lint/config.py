@@ -270,7 +270,7 @@ class Resolved:
         explicit |= codes("--extend-select", overrides.extend_select)
         if sel is not None:
             key = "--select" if overrides.select is not None else "select"
-            s.select = codes(key, sel) | {"CTA000"}
+            s.select = codes(key, sel) | {"CTA000", "CTA090"}   # diagnostics stay on unless ignored
         ext = codes("extend-select", data.get("extend-select", [])) | codes(
             "--extend-select", overrides.extend_select)
         if ext:
