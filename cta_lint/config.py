@@ -84,7 +84,7 @@ def read_config_file(path: str | os.PathLike) -> Config:
         raise ConfigError(f"{p}: no such configuration file") from None
     except (OSError, RecursionError) as e:
         raise ConfigError(f"{p}: cannot read configuration: {getattr(e, 'strerror', None) or e}") from None
-    except tomllib.TOMLDecodeError as e:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{p}: invalid TOML: {e}") from None
     prefix = ""
     if p.name == "pyproject.toml":
@@ -102,7 +102,7 @@ def has_config(p: Path) -> bool:
     try:
         with open(p, "rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return False    # a broken pyproject.toml without our table is not our business
     return isinstance(data.get("tool"), dict) and "cta-lint" in data["tool"]
 
@@ -249,6 +249,8 @@ class Resolved:
         try:
             self.registry = Registry(packs)
         except RuleError as e:
+            if str(e).startswith("plugin "):        # an installed plugin, not this file
+                raise ConfigError(str(e)) from None
             raise ConfigError(f"{where}: {prefix}rule-packs: {e}") from None
         reg = self.registry
 

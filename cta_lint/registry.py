@@ -54,7 +54,7 @@ def load_rule_file(path: Path, origin: str) -> Rule:
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError) as e:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as e:
         raise RuleError(f"{path}: cannot read rule: {e}") from None
     return rule_from_dict(data, str(path), origin)
 
@@ -88,7 +88,7 @@ def load_lexicon_file(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError) as e:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as e:
         raise RuleError(f"{path}: cannot read lexicon: {e}") from None
 
 

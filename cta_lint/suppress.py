@@ -65,15 +65,20 @@ def scan(text: str, resolve) -> tuple[list[Directive], list[tuple[int, int, int,
         line = _line_of(starts, m.start())
         if idents:
             codes = set()
+            unknown = []
             for ident in idents:
                 c = resolve(ident)
                 if c is None:
-                    col = m.start() - starts[line - 1] + 1
-                    bad.append((m.start(), line, col,
-                                f"Unknown rule '{ident}' in cta-lint-{kind} directive "
-                                f"(see 'cta-lint rules')."))
+                    unknown.append(ident)
                 else:
                     codes |= c
+            if unknown:     # one finding per directive, however many names are wrong
+                col = m.start() - starts[line - 1] + 1
+                names = ", ".join(f"'{u[:40]}'" for u in unknown[:3])
+                more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+                bad.append((m.start(), line, col,
+                            f"Unknown rule{'s' if len(unknown) > 1 else ''} {names}{more} in "
+                            f"cta-lint-{kind} directive (see 'cta-lint rules')."))
             if not codes:
                 continue        # only unknown codes: do not widen to "all rules"
         out.append(Directive(kind, codes, m.start(), m.end(), line,
