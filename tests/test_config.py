@@ -276,3 +276,28 @@ def test_isolated_skips_a_broken_config(tmp_path):
     write(r, "a.md", NO_ASK)
     assert run_cli("check", "a.md", cwd=r).returncode == 2
     assert run_cli("check", "--isolated", "a.md", cwd=r).returncode == 1
+
+
+def test_undecodable_config_is_a_config_error(tmp_path):
+    (tmp_path / "c.toml").write_bytes(b"\xff\xfe\x00select")
+    res = run_cli("check", "--config", "c.toml", "-", cwd=tmp_path, input=NO_ASK)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert res.stderr.startswith("cta-lint: error: c.toml: invalid TOML")
+
+
+def test_config_command_isolated_and_explicit(tmp_path):
+    r = repo(tmp_path)
+    write(r, ".cta-lint.toml", 'ignore = ["CTA001"]\n')
+    write(r, "other.toml", '[tool.cta-lint]\nignore = ["CTA002"]\n')
+    assert json.loads(run_cli("config", "--isolated", cwd=r).stdout)["config-file"] is None
+    write(r, "pyproject.toml", '[tool.cta-lint]\nignore = ["CTA004"]\n')
+    d = json.loads(run_cli("config", "--config", "pyproject.toml", cwd=r).stdout)
+    assert d["config-file"].endswith("pyproject.toml") and d["ignore"] == ["CTA004"]
+
+
+def test_python_api_honours_inline_directives():
+    import cta_lint
+    text = "<!-- cta-lint-disable-file missing-ask -->\nThanks for reading!\n"
+    assert cta_lint.lint_text(text, format="markdown") == []
+    assert [f.rule for f in cta_lint.lint_text(text.replace("missing-ask", "CTA003"),
+                                               format="markdown")] == ["CTA001"]
