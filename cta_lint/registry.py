@@ -130,7 +130,7 @@ class Registry:
             self._validate(rule, p)
             self.add(rule)
 
-    _SCOPES = ("ending", "body", "headings", "buttons", "subject", "all")
+    _SCOPES = ("ending", "body", "headings", "buttons", "subject", "preheader", "all")
 
     def _validate(self, rule: Rule, where) -> None:
         """A pack's or plugin's rule: known check kind, known options, phrases that compile."""
@@ -142,8 +142,11 @@ class Registry:
             if k not in known:
                 raise RuleError(f"{where}: options.{k}: unknown option for check kind "
                                 f"'{rule.check}' (options: {', '.join(sorted(known))})")
-        if "scope" in rule.options and rule.options["scope"] not in self._SCOPES:
-            raise RuleError(f"{where}: options.scope: must be one of {', '.join(self._SCOPES)}")
+        if "scope" in rule.options:
+            from .checks import phrase as _ph
+            scopes = getattr(_ph, "SCOPES", self._SCOPES)
+            if rule.options["scope"] not in scopes:
+                raise RuleError(f"{where}: options.scope: must be one of {', '.join(scopes)}")
         try:
             rule.instance(self.kind_loader)
         except RuleError:

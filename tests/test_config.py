@@ -24,10 +24,15 @@ def repo(tmp_path):
     return tmp_path
 
 
+# the rules these tests are about (other rules may fire on the same copy as rules are added)
+KNOWN = {"CTA000", "CTA001", "CTA002", "CTA003", "CTA004", "CTA090"}
+
+
 def codes(res):
     assert res.returncode in (0, 1), res.stderr
     data = json.loads(res.stdout)
-    return sorted((f["path"].replace("\\", "/"), f["rule"]) for f in data["findings"])
+    return sorted((f["path"].replace("\\", "/"), f["rule"]) for f in data["findings"]
+                  if f["rule"] in KNOWN)
 
 
 def test_pyproject_table_applies_to_files_below(tmp_path):

@@ -22,7 +22,9 @@ def setup(tmp_path, pack, files):
 def findings(tmp_path, *args):
     res = run_cli("check", *args, cwd=tmp_path)
     assert res.returncode in (0, 1), res.stderr
-    return json.loads(res.stdout)["findings"]
+    # built-in rules other than CTA001-CTA004 may be added later; these tests are about packs
+    return [f for f in json.loads(res.stdout)["findings"]
+            if not f["rule"].startswith("CTA") or f["rule"] <= "CTA004"]
 
 
 SPANISH = {

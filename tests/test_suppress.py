@@ -5,6 +5,7 @@ import json
 
 from conftest import run_cli
 
+KNOWN = {"CTA001", "CTA002", "CTA003", "CTA004", "CTA090"}
 SELLER = "Our planner is new. Help us hit our target."
 
 
@@ -14,6 +15,8 @@ def lint(tmp_path, name, text, *args):
     res = run_cli("check", "--isolated", "--format", "json", *args, name, cwd=tmp_path)
     assert res.returncode in (0, 1), res.stderr
     data = json.loads(res.stdout)
+    # only the rules these tests are about (other rules may fire as they are added)
+    data["findings"] = [f for f in data["findings"] if f["rule"] in KNOWN]
     return [(f["rule"], f["line"]) for f in data["findings"]], data
 
 
