@@ -93,7 +93,7 @@ def read_config_file(path: str | os.PathLike) -> Config:
         if not isinstance(data, dict):
             raise ConfigError(f"{p}: 'tool.cta-lint' must be a table")
     _check_types(p, data, prefix)
-    return Config(path=str(p), root=str(p.resolve().parent), data=data)
+    return Config(path=str(p), root=os.path.dirname(os.path.abspath(p)), data=data)
 
 
 def has_config(p: Path) -> bool:
@@ -158,7 +158,7 @@ def _bare(k: str) -> bool:
 # -- discovery ------------------------------------------------------------------------------------
 def find_config_dir(start: str) -> Path | None:
     """The configuration file that applies to files in folder ``start`` (None: defaults)."""
-    d = Path(start).resolve()
+    d = Path(os.path.abspath(start))    # not resolve(): globs are matched on these paths
     while True:
         for name in CONFIG_FILES:
             p = d / name
