@@ -156,17 +156,31 @@ def _bare(k: str) -> bool:
 
 
 # -- discovery ------------------------------------------------------------------------------------
+_FOUND: dict[str, Path | None] = {}
+
+
 def find_config_dir(start: str) -> Path | None:
-    """The configuration file that applies to files in folder ``start`` (None: defaults)."""
+    """The configuration file that applies to files in folder ``start`` (None: defaults).
+    Answers are memoised per folder, so a tree is searched once, not once per file."""
     d = Path(os.path.abspath(start))    # not resolve(): globs are matched on these paths
+    seen = []
+    found = None
     while True:
-        for name in CONFIG_FILES:
-            p = d / name
-            if p.is_file() and has_config(p):
-                return p
+        key = str(d)
+        if key in _FOUND:
+            found = _FOUND[key]
+            break
+        seen.append(key)
+        hit = next((d / n for n in CONFIG_FILES if (d / n).is_file() and has_config(d / n)), None)
+        if hit is not None:
+            found = hit
+            break
         if (d / ".git").exists() or d.parent == d:
-            return None
+            break
         d = d.parent
+    for k in seen:
+        _FOUND[k] = found
+    return found
 
 
 # -- globs ----------------------------------------------------------------------------------------
