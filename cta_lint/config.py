@@ -465,6 +465,7 @@ class Resolver:
                  isolated: bool = False):
         self.overrides = overrides or Overrides()
         self.isolated = isolated
+        self.config_file = config_file
         self._fixed: Resolved | None = None
         self._by_file: dict[str, Resolved] = {}
         self._by_dir: dict[str, Resolved] = {}
@@ -472,6 +473,12 @@ class Resolver:
             self._fixed = Resolved(Config(root=os.getcwd()), self.overrides)
         elif config_file:
             self._fixed = Resolved(read_config_file(config_file), self.overrides)
+
+    def spec(self) -> dict:
+        """Plain, picklable arguments to rebuild an equivalent Resolver (in a worker process):
+        ``Resolver(**resolver.spec())``."""
+        return {"overrides": self.overrides, "config_file": self.config_file,
+                "isolated": self.isolated}
 
     def for_dir(self, folder: str) -> Resolved:
         if self._fixed is not None:
