@@ -81,3 +81,19 @@ def test_rule_packs_and_linted_folders_are_never_imported(tmp_path):
     res = run_cli("check", ".", cwd=repo)
     assert [f["rule"] for f in json.loads(res.stdout)["findings"]] == ["BR001"]
     assert not marker.exists()
+
+
+def test_plugins_are_not_loaded_from_the_linted_folder(tmp_path):
+    """``python -m cta_lint`` run inside a repository must not pick up a dist-info (and so
+    an entry point) or a module lying in that repository."""
+    marker = tmp_path / "imported"
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    shutil.copytree(PLUGIN, repo, dirs_exist_ok=True)
+    (repo / "cta_lint_shout" / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'w').write('x')\n")
+    (repo / "a.md").write_text(COPY)
+    res = run_cli("check", "--format", "json", "a.md", cwd=repo)
+    assert res.returncode in (0, 1), res.stderr
+    assert not any(f["rule"].startswith("SH") for f in json.loads(res.stdout)["findings"])
+    assert not marker.exists()
