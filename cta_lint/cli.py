@@ -76,6 +76,9 @@ def _resolver(config_file=None, isolated=False, overrides=None):
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the configuration's 'exclude' to files named on the command line too.")
+@click.option("--per-file-ignores", "per_file", multiple=True, metavar="GLOB:RULES",
+              help="Do not report RULES (comma-separated) for files matching GLOB (relative "
+                   "to the current folder); added to the configuration's.")
 @click.option("--show-suppressed", is_flag=True,
               help="Also list findings hidden by inline cta-lint-disable directives.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
@@ -85,14 +88,21 @@ def _resolver(config_file=None, isolated=False, overrides=None):
 @click.option("--max-file-size", type=int, default=None,
               help="Skip (and report) files larger than this many bytes [default: 20 MB].")
 def check(paths, select, extend_select, ignore, fmt, stdin_filename, config_file, isolated,
-          force_exclude, show_suppressed, quiet, exit_zero, output_file, max_file_size):
+          force_exclude, per_file, show_suppressed, quiet, exit_zero, output_file, max_file_size):
     """Lint files, folders (recursively) or '-' (standard input)."""
     import os
     from .config import ConfigError, Overrides, collect
     from .registry import RuleError
 
+    pfi: dict[str, list[str]] = {}
+    for item in per_file:
+        glob, sep, rules = item.rpartition(":")
+        if not sep or not glob.strip() or not rules.strip():
+            raise click.UsageError(f"--per-file-ignores: expected GLOB:RULES, got '{item}'")
+        pfi.setdefault(glob.strip(), []).extend(_split([rules]))
     ov = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
-                   ignore=_split(ignore), max_file_size=max_file_size, format=fmt)
+                   ignore=_split(ignore), per_file_ignores=pfi, max_file_size=max_file_size,
+                   format=fmt)
     resolver = _resolver(config_file, isolated, ov)
 
     if not paths:

@@ -353,12 +353,15 @@ class Resolved:
         self.include = [glob_regex(g) for g in data.get("include", [])]
         self.exclude = [glob_regex(g) for g in data.get("exclude", []) + data.get("extend-exclude", [])]
         self.respect_gitignore = data.get("respect-gitignore", True)
-        self.per_file_ignores: list[tuple[re.Pattern, set[str], str]] = []
-        for src, table in ((where, data.get("per-file-ignores", {})),
-                           ("--per-file-ignores", overrides.per_file_ignores)):
-            for glob, idents in table.items():
-                key = f'per-file-ignores."{glob}"' if src == where else "--per-file-ignores"
-                self.per_file_ignores.append((glob_regex(glob), codes(key, idents), glob))
+        # (pattern, codes, glob, folder the glob is relative to); command-line globs are
+        # relative to the current folder
+        self.per_file_ignores: list[tuple[re.Pattern, set[str], str, str]] = []
+        for glob, idents in data.get("per-file-ignores", {}).items():
+            self.per_file_ignores.append((glob_regex(glob), codes(f'per-file-ignores."{glob}"',
+                                                                 idents), glob, self.root))
+        for glob, idents in overrides.per_file_ignores.items():
+            self.per_file_ignores.append((glob_regex(glob), codes("--per-file-ignores", idents),
+                                          glob, os.getcwd()))
         self.linter = Linter(s, reg)
 
     @staticmethod
@@ -373,10 +376,9 @@ class Resolved:
     def ignored_for(self, path: str) -> set[str]:
         if not self.per_file_ignores or path == "-":
             return set()
-        rel = relpath(path, self.root)
         out = set()
-        for pat, codes, _ in self.per_file_ignores:
-            if pat.match(rel):
+        for pat, codes, _, root in self.per_file_ignores:
+            if pat.match(relpath(path, root)):
                 out |= codes
         return out
 
@@ -401,7 +403,7 @@ class Resolved:
             "ignore": sorted(s.ignore),
             "enabled": sorted(set(active) | {c for c in PSEUDO_RULES if self.enabled(c)}),
             "severity": {c: s.severity.get(c, reg.rules[c].severity) for c in sorted(reg.rules)},
-            "per-file-ignores": {g: sorted(c) for _, c, g in self.per_file_ignores},
+            "per-file-ignores": {g: sorted(c) for _, c, g, _ in self.per_file_ignores},
             "include": self.config.get("include", []),
             "exclude": self.config.get("exclude", []) + self.config.get("extend-exclude", []),
             "respect-gitignore": self.respect_gitignore,

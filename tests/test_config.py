@@ -306,3 +306,19 @@ def test_python_api_honours_inline_directives():
     assert cta_lint.lint_text(text, format="markdown") == []
     assert [f.rule for f in cta_lint.lint_text(text.replace("missing-ask", "CTA003"),
                                                format="markdown")] == ["CTA001"]
+
+
+def test_per_file_ignores_on_the_command_line(tmp_path):
+    r = repo(tmp_path)
+    write(r, "sub/.cta-lint.toml", '[per-file-ignores]\n"b.md" = ["CTA001"]\n')
+    write(r, "sub/a.md", NO_ASK)
+    write(r, "sub/b.md", NO_ASK)
+    write(r, "c.md", NO_ASK)
+    # command-line globs are relative to the current folder, and add to the file's
+    res = run_cli("check", "--format", "json", "--per-file-ignores", "sub/a.md:missing-ask",
+                  ".", cwd=r)
+    assert codes(res) == [("./c.md", "CTA001")]
+    res = run_cli("check", "--per-file-ignores", "nocolon", ".", cwd=r)
+    assert res.returncode == 2 and "expected GLOB:RULES" in res.stderr
+    res = run_cli("check", "--per-file-ignores", "*.md:CTA999", ".", cwd=r)
+    assert res.returncode == 2 and "--per-file-ignores: unknown rule 'CTA999'" in res.stderr
