@@ -178,15 +178,15 @@ def test_include_replaces_the_extension_filter(tmp_path):
     assert [p for p, _ in codes(run_cli("check", ".", cwd=r))] == ["./copy/a.copy"]
 
 
-LONG_MIDDLE = " ".join(["Our planner keeps every calendar in sync across devices."] * 12)
+PARA = " ".join(["Our planner keeps every calendar in sync across devices."] * 3) + " It is fast."
 
 
 def test_rule_option_window_words_changes_behaviour(tmp_path):
     r = repo(tmp_path)
-    text = (f"Buy the planner today at https://example.com/buy.\n\n{LONG_MIDDLE}\n\n"
-            "It works offline too.\n")
-    write(r, "a.md", text)
-    assert codes(run_cli("check", "--format", "json", "a.md", cwd=r)) == [("a.md", "CTA001")]
+    # an ask, then two 30-word paragraphs without one
+    write(r, "a.md", f"Buy the planner today at https://example.com/buy.\n\n{PARA}\n\n{PARA}\n")
+    write(r, ".cta-lint.toml", "format = 'json'\n[rules.missing-ask]\nwindow-words = 20\n")
+    assert codes(run_cli("check", "a.md", cwd=r)) == [("a.md", "CTA001")]
     write(r, ".cta-lint.toml", "format = 'json'\n[rules.missing-ask]\nwindow-words = 400\n")
     assert codes(run_cli("check", "a.md", cwd=r)) == []
 
