@@ -22,7 +22,7 @@ def __getattr__(name):
 
 def lint_text(text: str, format: str = "html", *, select=None, ignore=None, path: str = "-"):
     """Lint copy given as a string; ``format`` is html, markdown, text or eml."""
-    from .engine import Linter, Settings
+    from .engine import Linter
     linter = Linter(_settings(select, ignore))
     if format not in ("html", "markdown", "text", "eml"):
         raise ValueError(f"unknown format {format!r}: use html, markdown, text or eml")

@@ -20,109 +20,128 @@ def _split(values) -> list[str]:
     return out
 
 
-def _codes(registry, idents, what) -> set[str]:
-    codes = set()
-    for ident in idents:
-        if ident.upper() in ("ALL",):
-            codes |= set(registry.rules) | {"CTA000"}
-            continue
-        if ident.upper() == "CTA000" or ident.lower() == "unreadable":
-            codes.add("CTA000")
-            continue
-        # prefixes like CTA00 select a family, as in ruff
-        r = registry.resolve(ident)
-        if r is None:
-            pref = [c for c in registry.rules if c.startswith(ident.upper())]
-            if not pref:
-                raise click.UsageError(f"{what}: unknown rule '{ident}' "
-                                       f"(see 'cta-lint rules')")
-            codes |= set(pref)
-        else:
-            codes.add(r.code)
-    return codes
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cta-lint")
 def main() -> None:
     """Lint marketing copy for endings that never ask for the sale."""
 
 
+def _fail(msg: str):
+    """A configuration error: one line on stderr, exit 2."""
+    click.echo(f"cta-lint: error: {msg}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _resolver(config_file=None, isolated=False, overrides=None):
+    from .config import ConfigError, Resolver
+    from .registry import RuleError
+    try:
+        return Resolver(overrides, config_file=config_file, isolated=isolated)
+    except (ConfigError, RuleError) as e:
+        _fail(str(e))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes or names).")
 @click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github",
-                                                   "junit", "html"]),
-              default="text", show_default=True, help="Output format.")
+                                                   "junit", "html"]), default=None,
+              help="Output format [default: text, or 'format' in the configuration].")
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings per rule instead of the findings.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file for every file (no discovery).")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the configuration's 'exclude' to files named on the command line too.")
+@click.option("--per-file-ignores", "per_file", multiple=True, metavar="GLOB:RULES",
+              help="Do not report RULES (comma-separated) for files matching GLOB (relative "
+                   "to the current folder); added to the configuration's.")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list findings hidden by inline cta-lint-disable directives.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False),
               help="Write the report to this file instead of stdout.")
 @click.option("--max-file-size", type=int, default=None,
               help="Skip (and report) files larger than this many bytes [default: 20 MB].")
-def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero, output_file,
-          max_file_size, statistics):
+def check(paths, select, extend_select, ignore, fmt, stdin_filename, config_file, isolated,
+          force_exclude, per_file, show_suppressed, quiet, exit_zero, output_file, max_file_size,
+          statistics):
     """Lint files, folders (recursively) or '-' (standard input)."""
-    from .engine import Linter, Settings, expand
-    from .registry import Registry, RuleError
+    import os
+    from .config import ConfigError, Overrides, collect
+    from .registry import RuleError
 
-    try:
-        registry = Registry()
-    except RuleError as e:
-        raise click.ClickException(str(e)) from None
-    settings = Settings()
-    sel = _split(select)
-    ign = _split(ignore)
-    if sel:
-        settings.select = _codes(registry, sel, "--select") | {"CTA000"}
-    if ign:
-        settings.ignore = _codes(registry, ign, "--ignore")
-    if max_file_size is not None:
-        settings.max_file_size = max_file_size
-    linter = Linter(settings, registry)
-    from . import report
-    if not statistics:
-        linter.doc_hook = report.doc_hook(fmt)
+    pfi: dict[str, list[str]] = {}
+    for item in per_file:
+        glob, sep, rules = item.rpartition(":")
+        if not sep or not glob.strip() or not rules.strip():
+            raise click.UsageError(f"--per-file-ignores: expected GLOB:RULES, got '{item}'")
+        pfi.setdefault(glob.strip(), []).extend(_split([rules]))
+    ov = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
+                   ignore=_split(ignore), per_file_ignores=pfi, max_file_size=max_file_size,
+                   format=fmt)
+    resolver = _resolver(config_file, isolated, ov)
 
     if not paths:
         paths = ("-",) if not sys.stdin.isatty() else ()
     if not paths:
         raise click.UsageError("no paths given (use '-' to read standard input)")
-    files = expand(list(paths))
-    # every file's name (one result per entry, in order), for reports that list clean files too
-    linted = [(stdin_filename or "-") if p == "-" else p for p in files]
-    progress = _Progress(len(files))
-
     findings = []
     nfiles = 0
     unreadable = 0
-    for path in files:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            name = stdin_filename or "-"
-            from . import sources
-            fmt_in = sources.format_for(stdin_filename) if stdin_filename else None
-            res = linter.lint_bytes(data, name, fmt_in)
-        else:
-            res = linter.lint_file(path)
-        nfiles += 1
-        if any(f.rule == "CTA000" for f in res):
-            unreadable += 1
-        findings.extend(res)
-        progress.step()
-    progress.done()
+    try:
+        fmt = fmt or resolver.for_dir(os.getcwd()).format or "text"
+        files = collect(list(paths), resolver, force_exclude)
+        from . import report
+        hook = None if statistics else report.doc_hook(fmt)
+        # every file's name (one result per entry, in order), for reports that list clean files
+        linted = [(stdin_filename or "-") if p == "-" else p for p in files]
+        progress = _Progress(len(files))
+        for path in files:
+            if path == "-":
+                res = resolver.for_path(stdin_filename or "-")
+                res.linter.doc_hook = hook
+                data = sys.stdin.buffer.read()
+                name = stdin_filename or "-"
+                from . import sources
+                fmt_in = sources.format_for(stdin_filename) if stdin_filename else None
+                out = res.linter.lint_bytes(data, name, fmt_in)
+            else:
+                res = resolver.for_path(path)
+                res.linter.doc_hook = hook
+                out = res.linter.lint_file(path)
+            drop = res.ignored_for(path if path != "-" else (stdin_filename or "-"))
+            if drop:
+                out = [f for f in out if f.rule not in drop]
+            nfiles += 1
+            if any(f.rule == "CTA000" for f in out):
+                unreadable += 1
+            findings.extend(out)
+            progress.step()
+        progress.done()
+    except (ConfigError, RuleError) as e:
+        _fail(str(e))
+    hidden = sorted(f for r in resolver.all() for f in r.linter.suppressed)
 
+    from . import report
+    from .config import PSEUDO_RULES
+    extra = {}
+    if hidden:
+        extra["n_suppressed"] = len(hidden)
+    if show_suppressed:
+        extra["suppressed"] = hidden
     if statistics:
         out = report.statistics(findings, fmt)
     else:
         out = report.render(fmt, findings, files=nfiles, unreadable=unreadable, quiet=quiet,
                             color=output_file is None and sys.stdout.isatty(),
-                            rules=registry.rules, paths=linted)
+                            rules=resolver.for_dir(os.getcwd()).linter.registry.rules,
+                            paths=linted, pseudo_rules=PSEUDO_RULES, **extra)
     if output_file:
         _write_atomic(output_file, out)
     else:
@@ -178,25 +197,75 @@ def _write_atomic(path: str, text: str) -> None:
 
 
 @main.command("rules")
-def rules_cmd():
-    """List the rules: code, name, default severity, origin."""
-    from .registry import Registry
-    reg = Registry()
-    click.echo(f"{'CTA000':8} {'unreadable':16} {'error':8} built-in  A file that cannot be read or parsed")
-    for code, r in sorted(reg.rules.items()):
-        click.echo(f"{code:8} {r.name:16} {r.severity:8} {r.origin:9} {r.summary}")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of discovering one from here.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def rules_cmd(config_file, isolated):
+    """List the rules: code, name, severity, enabled or not, origin."""
+    import os
+    from .config import PSEUDO_RULES
+    res = _resolver(config_file, isolated).for_dir(os.getcwd())
+    reg, s = res.registry, res.settings
+    rows = []
+    for code, (name, sev, summary) in PSEUDO_RULES.items():
+        rows.append((code, name, s.severity.get(code, sev), res.enabled(code), "built-in", summary))
+    for code, r in reg.rules.items():
+        rows.append((code, r.name, s.severity.get(code, r.severity), res.enabled(code), r.origin,
+                     r.summary))
+    where = res.config.path or "defaults (no configuration file)"
+    click.echo(f"# configuration: {where}")
+    for code, name, sev, on, origin, summary in sorted(rows):
+        click.echo(f"{code:8} {name:18} {sev:8} {'on' if on else 'off':4} {origin:9}  {summary}")
+
+
+@main.command("config")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def config_cmd(path, config_file, isolated):
+    """Print the configuration in effect for PATH (a file or folder; default: here) as JSON."""
+    import json
+    import os
+    from .config import ConfigError
+    from .registry import RuleError
+    resolver = _resolver(config_file, isolated)
+    try:
+        if path is None:
+            res = resolver.for_dir(os.getcwd())
+        elif os.path.isdir(path):
+            res = resolver.for_dir(path)
+        else:
+            res = resolver.for_path(path)
+        d = res.describe()
+        if path is not None and not os.path.isdir(path):
+            d["path"] = path
+            d["ignored-here"] = sorted(res.ignored_for(path))
+            d["excluded"] = res.is_excluded(path)
+    except (ConfigError, RuleError) as e:
+        _fail(str(e))
+    click.echo(json.dumps(d, indent=2, ensure_ascii=False))
 
 
 @main.command()
 @click.argument("rule")
-def explain(rule):
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file (for rules from its rule packs).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def explain(rule, config_file, isolated):
     """Explain a rule: what it checks, why, and a bad and a good example."""
-    from .registry import Registry
-    reg = Registry()
+    import os
+    from .config import PSEUDO_RULES
+    reg = _resolver(config_file, isolated).for_dir(os.getcwd()).registry
     if rule.upper() == "CTA000" or rule.lower() == "unreadable":
         click.echo("CTA000 [unreadable] (error)\n\nA file could not be read or parsed (binary, "
                    "undecodable, too large, missing, not permitted). The run goes on with the "
                    "other files.")
+        return
+    if rule.upper() == "CTA090" or rule.lower() == PSEUDO_RULES["CTA090"][0]:
+        click.echo("CTA090 [bad-directive] (warning)\n\nAn inline directive such as "
+                   "<!-- cta-lint-disable CTA0X --> names a rule that does not exist, so it "
+                   "suppresses nothing. Fix the code or name (see 'cta-lint rules').")
         return
     r = reg.resolve(rule)
     if r is None:

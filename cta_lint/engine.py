@@ -34,6 +34,7 @@ class Linter:
         # reporter can attach what it needs from the Document to the findings (Finding.context)
         # while the Document is still alive (it also runs in worker processes)
         self.doc_hook = None
+        self.suppressed: list[Finding] = []     # findings hidden by inline directives
 
     def active_rules(self) -> list[Rule]:
         if self._active is None:
@@ -80,9 +81,24 @@ class Linter:
                 findings.append(self._finding(doc, path, rule.code, rule.name,
                                               hit.severity or sev_default, hit))
         findings.sort()
+        findings = self._directives(text, path, findings)
         if self.doc_hook is not None:
             self.doc_hook(path, doc, findings)
         return findings
+
+    def _directives(self, text: str, path: str, findings: list[Finding]) -> list[Finding]:
+        """Inline ``cta-lint-disable`` directives (see suppress.py)."""
+        if "cta-lint" not in text.lower():
+            return findings
+        from .config import resolve_code
+        from .suppress import apply
+        kept, hidden, bad = apply(text, findings, lambda i: resolve_code(self.registry, i), path)
+        self.suppressed.extend(hidden)
+        if bad and self.enabled("CTA090"):
+            for f in bad:
+                f.severity = self.settings.severity.get("CTA090", f.severity)
+            kept = sorted(kept + bad)
+        return kept
 
     def _lint_parts(self, parts, text: str, path: str) -> list[Finding]:
         """A file that is several documents (an .eml: HTML part, plain-text part, Subject):

@@ -21,9 +21,10 @@ import re
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                         "\u2013": "-", "\u2014": "-", "\u02bc": "'", "\u2032": "'"})
 
-WORD = r"[\w'&$£€%+-]+"
-GAP = r"(?:[\w'&$£€%+.,-]+[\s\-]+){0,4}?"
-NUM = r"[$£€]?\d[\d,.]*(?:%|k|x)?"
+WORD = r"[\w'&$£€%+-]{1,64}+"
+SEP = r"[\s\-]{1,32}+"
+GAP = r"(?:[\w'&$£€%+.,-]{1,64}+[\s\-]{1,32}+){0,4}?"
+NUM = r"[$£€]?\d[\d,.]{0,32}+(?:%|k|x)?"
 END = r"(?=[\s.!?:,;\u2026)]*$)"
 
 
@@ -95,6 +96,8 @@ def compile_phrase(phrase: str) -> str:
     if len(phrase) > 500:
         raise PhraseError("phrase longer than 500 characters")
     toks = _tokenize(phrase)
+    if sum(t in ("*", "...") for t in toks) > 4:
+        raise PhraseError(f"more than four wildcards ('*', '...') in {phrase!r}")
     pos = 0
 
     def seq(depth: int) -> str:
@@ -149,14 +152,14 @@ def _join(items: list[str]) -> str:
             if (i > 0 and items[i - 1] == GAP) or (i + 1 < len(items) and items[i + 1] == END):
                 i += 1
                 continue  # the gap already ends with a separator; the end needs none
-            out.append(r"[\s\-]+")
+            out.append(SEP)
         elif it.endswith("\x00OPT"):
             body = it[: -len("\x00OPT")][:-1]  # drop the trailing '?'
             if i + 1 < len(items) and items[i + 1] == " ":
-                out.append(f"(?:{body}" + r"[\s\-]+)?")
+                out.append(f"(?:{body}" + SEP + ")?")
                 i += 1
-            elif out and out[-1] == r"[\s\-]+":
-                out[-1] = f"(?:" + r"[\s\-]+" + f"{body})?"
+            elif out and out[-1] == SEP:
+                out[-1] = "(?:" + SEP + f"{body})?"
             else:
                 out.append(body + "?")
         else:

@@ -1,7 +1,6 @@
 """Rules and lexicons: built-in TOML data, rule packs (folders of TOML), entry-point plugins."""
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,8 +53,16 @@ def load_rule_file(path: Path, origin: str) -> Rule:
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError) as e:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as e:
         raise RuleError(f"{path}: cannot read rule: {e}") from None
+    return rule_from_dict(data, str(path), origin)
+
+
+def rule_from_dict(data: dict, where: str, origin: str) -> Rule:
+    """A Rule from its TOML table (or a plugin's dict), validated; errors name ``where``."""
+    path = where
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule must be a table")
     unknown = set(data) - _RULE_KEYS
     if unknown:
         raise RuleError(f"{path}: unknown key '{sorted(unknown)[0]}'")
@@ -80,19 +87,23 @@ def load_lexicon_file(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError) as e:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as e:
         raise RuleError(f"{path}: cannot read lexicon: {e}") from None
 
 
 class Registry:
-    def __init__(self, packs: list[str] | None = None):
+    def __init__(self, packs: list[str] | None = None, plugins: bool = True):
         self.rules: dict[str, Rule] = {}
+        self.kinds: dict[str, type] = {}          # check kinds added by plugins
         self.lexicon = Lexicon()
         base = builtin_dir()
         for p in sorted((base / "lexicons").glob("*.toml")):
             self.lexicon.extend(load_lexicon_file(p))
         for p in sorted(base.glob("*.toml")):
             self.add(load_rule_file(p, "built-in"))
+        if plugins:
+            for obj, origin in _plugins():
+                self.add_plugin(obj, origin)
         for pack in packs or ():
             self.add_pack(pack)
 
@@ -104,15 +115,91 @@ class Registry:
         self.rules[rule.code] = rule
 
     def add_pack(self, folder: str) -> None:
+        """A rule pack: a folder of rule TOML files plus ``lexicons/*.toml`` (or
+        ``*.lexicon.toml``). Data only: nothing in a pack is ever imported or executed."""
         d = Path(folder)
         if not d.is_dir():
             raise RuleError(f"rule pack '{folder}' is not a folder")
         for p in sorted(d.glob("lexicons/*.toml")) + sorted(d.glob("*.lexicon.toml")):
-            self.lexicon.extend(load_lexicon_file(p))
+            self.add_lexicon(load_lexicon_file(p), p)
         for p in sorted(d.glob("*.toml")):
             if p.name.endswith(".lexicon.toml"):
                 continue
-            self.add(load_rule_file(p, str(d)))
+            rule = load_rule_file(p, str(d))
+            self._validate(rule, p)
+            self.add(rule)
+
+    _SCOPES = ("ending", "body", "headings", "buttons", "subject", "preheader", "all")
+
+    def _validate(self, rule: Rule, where) -> None:
+        """A pack's or plugin's rule: known check kind, known options, phrases that compile."""
+        cls = self.kind_loader(rule.check)
+        if cls is None:
+            raise RuleError(f"{where}: unknown check kind '{rule.check}'")
+        known = set(getattr(cls, "options", {}) or {}) | {"message"}
+        for k in rule.options:
+            if k not in known:
+                raise RuleError(f"{where}: options.{k}: unknown option for check kind "
+                                f"'{rule.check}' (options: {', '.join(sorted(known))})")
+        if "scope" in rule.options:
+            from .checks import phrase as _ph
+            scopes = getattr(_ph, "SCOPES", self._SCOPES)
+            if rule.options["scope"] not in scopes:
+                raise RuleError(f"{where}: options.scope: must be one of {', '.join(scopes)}")
+        try:
+            rule.instance(self.kind_loader)
+        except RuleError:
+            raise
+        except Exception as e:  # PhraseError, bad option values
+            raise RuleError(f"{where}: {type(e).__name__}: {e}") from None
+
+    def add_lexicon(self, data: dict, where) -> None:
+        """Merge a lexicon's lists (``extends = "en"``, or no ``language``), or, for a lexicon
+        with its own ``language`` and no ``extends``, use it instead of the current one."""
+        from .analysis.lexicon import LISTS
+        from .phrases import PhraseError, compile_phrase
+        for k, v in data.items():
+            if k in ("language", "extends"):
+                if not isinstance(v, str):
+                    raise RuleError(f"{where}: '{k}' must be a string")
+                continue
+            if k not in LISTS:
+                raise RuleError(f"{where}: unknown lexicon list '{k}'")
+            if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+                raise RuleError(f"{where}: '{k}' must be a list of strings")
+            for ph in v:
+                try:
+                    compile_phrase(ph)
+                except PhraseError as e:
+                    raise RuleError(f"{where}: {k}: bad phrase {ph!r}: {e}") from None
+        lang = data.get("language")
+        if lang and lang != self.lexicon.language and not data.get("extends"):
+            self.lexicon = Lexicon({k: v for k, v in data.items() if k in LISTS}, lang)
+        else:
+            self.lexicon.extend(data)
+
+    def add_plugin(self, obj, origin: str) -> None:
+        """An entry point of group ``cta_lint.rules``: a Check subclass (its ``kind``, plus the
+        rule dicts in its ``rules`` attribute if any), a dict ``{"kinds": {name: class},
+        "rules": [rule dicts]}``, or a function returning either."""
+        if callable(obj) and not isinstance(obj, type):
+            obj = obj()
+        if isinstance(obj, type):
+            kind = getattr(obj, "kind", "")
+            if not kind or not callable(getattr(obj, "check", None)):
+                raise RuleError(f"{origin}: a check class needs a 'kind' and a 'check' method")
+            obj = {"kinds": {kind: obj}, "rules": list(getattr(obj, "rules", []) or [])}
+        if not isinstance(obj, dict):
+            raise RuleError(f"{origin}: entry point must give a Check class or a dict")
+        for kind, cls in (obj.get("kinds") or {}).items():
+            from .checks import BUILTIN_KINDS
+            if kind in BUILTIN_KINDS or kind in self.kinds:
+                raise RuleError(f"{origin}: check kind '{kind}' is already defined")
+            self.kinds[kind] = cls
+        for i, rd in enumerate(obj.get("rules") or []):
+            rule = rule_from_dict(rd, f"{origin} rule #{i + 1}", origin)
+            self._validate(rule, f"{origin}: rule {rule.code}")
+            self.add(rule)
 
     def resolve(self, ident: str) -> Rule | None:
         ident = ident.strip()
@@ -124,7 +211,31 @@ class Registry:
                 return r
         return None
 
-    @staticmethod
-    def kind_loader(kind: str):
+    def kind_loader(self, kind: str):
+        cls = self.kinds.get(kind)
+        if cls is not None:
+            return cls
         from .checks import load_kind
         return load_kind(kind)
+
+
+_PLUGIN_CACHE: list | None = None
+
+
+def _plugins() -> list:
+    """Objects behind the ``cta_lint.rules`` entry points (loaded once per process)."""
+    global _PLUGIN_CACHE
+    if _PLUGIN_CACHE is None:
+        from importlib.metadata import entry_points
+        out = []
+        for ep in sorted(entry_points(group="cta_lint.rules"), key=lambda e: e.name):
+            dist = getattr(ep, "dist", None)
+            origin = f"plugin {dist.name if dist else ep.name}"
+            try:
+                obj = ep.load()
+            except Exception as e:  # a broken plugin is a configuration error, not a crash
+                raise RuleError(f"{origin}: cannot load entry point '{ep.value}': "
+                                f"{type(e).__name__}: {e}") from None
+            out.append((obj, origin))
+        _PLUGIN_CACHE = out
+    return _PLUGIN_CACHE

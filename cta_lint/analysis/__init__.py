@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from ..document import BODY, BUTTON, DIVIDER, HEADING, PS, Block, Document
+from ..document import BUTTON, DIVIDER, HEADING, PS, Block, Document
 from . import zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
 from .lexicon import Lexicon

@@ -18,6 +18,7 @@ BUILTIN_KINDS = {
     "reader-focus": "cta_lint.checks.focus:ReaderFocus",
     "dead-cta": "cta_lint.checks.deadcta:DeadCta",
     "plain-part-ask": "cta_lint.checks.parts:PlainPartAsk",
+    "substitution": "cta_lint.checks.substitution:Substitution",
 }
 
 

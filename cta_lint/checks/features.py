@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..analysis.asks import EXPLICIT
-from ..document import BUTTON, DIVIDER, HEADING, ITEM, PARAGRAPH
+from ..document import DIVIDER, HEADING, ITEM, PARAGRAPH
 from ..findings import Hit
 from . import Check
 

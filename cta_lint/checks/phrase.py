@@ -6,9 +6,7 @@ severity (``quoted-severity``).
 """
 from __future__ import annotations
 
-import re
-
-from ..document import BODY, BUTTON, HEADING, PREHEADER, PS, SUBJECT
+from ..document import BUTTON, HEADING, PREHEADER, SUBJECT
 from ..findings import Hit
 from ..phrases import compile_list, normalise
 from . import Check

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as _html
 import re
 
-from ..document import (BODY, BUTTON, DIVIDER, HEADING, HIDDEN, ITEM, PARAGRAPH, PREHEADER,
+from ..document import (BUTTON, DIVIDER, HEADING, ITEM, PARAGRAPH,
                         QUOTE, Block, Document, Link, TextBuilder)
 from . import templates
 

@@ -126,7 +126,6 @@ def _inline(tok, text: str, a: int, b: int, kind, level, gid, ordered):
     links: list[tuple[Link, list[str]]] = []
 
     def locate(s: str) -> int:
-        nonlocal cur
         if not s:
             return cur
         p = text.find(s, cur, b)
