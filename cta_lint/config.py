@@ -1,6 +1,6 @@
 """Configuration: discovery, validation and per-file resolution.
 
-Where configuration comes from (see docs/configuration.md):
+Where configuration comes from (see README, "Configuration and extension"):
 
 * ``--isolated``: no configuration file at all (built-in defaults plus command-line options);
 * ``--config FILE``: that file, for every linted file (discovery is off);
