@@ -62,10 +62,12 @@ def main() -> None:
               help="Write the report to this file instead of stdout.")
 @click.option("--max-file-size", type=int, default=None,
               help="Skip (and report) files larger than this many bytes [default: 20 MB].")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: all cores when 50+ files, else 1; 0 = auto].")
 def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero, output_file,
-          max_file_size):
+          max_file_size, jobs):
     """Lint files, folders (recursively) or '-' (standard input)."""
-    from .engine import Linter, Settings, expand
+    from .engine import Linter, Settings, expand, lint_many
     from .registry import Registry, RuleError
 
     try:
@@ -91,15 +93,21 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
     findings = []
     nfiles = 0
     unreadable = 0
-    for path in files:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            name = stdin_filename or "-"
-            from . import sources
-            fmt_in = sources.format_for(stdin_filename) if stdin_filename else None
-            res = linter.lint_bytes(data, name, fmt_in)
-        else:
-            res = linter.lint_file(path)
+    def _results():
+        if "-" not in files:
+            yield from lint_many(linter, files, jobs)
+            return
+        for path in files:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+                name = stdin_filename or "-"
+                from . import sources
+                fmt_in = sources.format_for(stdin_filename) if stdin_filename else None
+                yield name, linter.lint_bytes(data, name, fmt_in)
+            else:
+                yield path, linter.lint_file(path)
+
+    for _path, res in _results():
         nfiles += 1
         if any(f.rule == "CTA000" for f in res):
             unreadable += 1
