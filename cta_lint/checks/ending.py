@@ -1,6 +1,8 @@
 """ending-ask (CTA001 missing-ask) and weak-ask (CTA004): does the close of the message ask?"""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..analysis.asks import ENGAGEMENT, EXPLICIT, SOFT
 from ..document import BUTTON
 from ..findings import Hit
@@ -78,9 +80,10 @@ class WeakAsk(Check):
                     hedge_at = c
                 else:
                     # a hedge in the sentence just before the ask, in the same block
-                    prev = [s for s in sents if c.sentence and s[1] <= c.sentence[0]]
-                    if prev:
-                        ps, pe = prev[-1]
+                    # the last sentence ending before the ask (bisect: linear in block size)
+                    k = bisect_right(sents, c.sentence[0], key=_end) if c.sentence else 0
+                    if k:
+                        ps, pe = sents[k - 1]
                         h = an.lex.re_hedge.search(_norm(b.text), ps, pe) if an.lex.re_hedge else None
                         pc = an.detector.classify_sentence(b.text, ps, pe)
                         if h and (pc is None or pc.kind == EXPLICIT):
@@ -94,6 +97,10 @@ class WeakAsk(Check):
                           suggestion=f"drop the hedge and state the next step: "
                                      f"'{_quote(_unhedge(b.text[s:e], c.hedge))}'")
                 return
+
+
+def _end(s):
+    return s[1]
 
 
 def _norm(t):

@@ -84,8 +84,7 @@ def _enumeration(b) -> tuple[int, int] | None:
     """Span of a 3+ item enumeration after a cue in a paragraph, or None."""
     t = b.text
     for m in _CUE.finditer(t):
-        tail = t[m.end():]
-        e = _ENUM.match(tail)
+        e = _ENUM.match(t, m.end())  # not t[m.end():]: a copy per cue is quadratic
         if not e:
             continue
         parts = [p for p in re.split(r",|\band\b|&|\bplus\b|\bor\b", e.group(0)) if p.strip()]
@@ -94,7 +93,7 @@ def _enumeration(b) -> tuple[int, int] | None:
         # each item short (features are noun phrases, not clauses)
         if max(len(p.split()) for p in parts) > 8:
             continue
-        return m.start(), m.end() + e.end()
+        return m.start(), e.end()
     return None
 
 
