@@ -108,6 +108,9 @@ def check(paths, select, ignore, fmt, stdin_filename, isolated, quiet, exit_zero
                 yield path, linter.lint_file(path)
 
     for _path, res in _results():
+        for npath, note in linter.notes:
+            click.echo(f"cta-lint: note: {npath}: {note}", err=True)
+        linter.notes.clear()
         nfiles += 1
         if any(f.rule == "CTA000" for f in res):
             unreadable += 1

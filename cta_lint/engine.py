@@ -30,6 +30,9 @@ class Linter:
         self.settings = settings or Settings()
         self.registry = registry or Registry(self.settings.packs)
         self._active: list[Rule] | None = None
+        # (path, message) reader notes: a fallback encoding, an unterminated template tag...
+        # Not findings; the CLI prints them on stderr and clears the list after each file.
+        self.notes: list[tuple[str, str]] = []
 
     def active_rules(self) -> list[Rule]:
         if self._active is None:
@@ -55,6 +58,8 @@ class Linter:
     def lint_text(self, text: str, fmt: str, path: str = "-") -> list[Finding]:
         from .analysis import Analysis
         doc = sources.read_text(text, fmt)
+        for note in doc.notes:
+            self.notes.append((path, note))
         rules = self.active_rules()
         ending_words = 80
         for r in rules:
@@ -92,13 +97,20 @@ class Linter:
             text, note = sources.decode(data, hint)
         except sources.ReadError as e:
             return self.unreadable(path, f"cannot read {path}: {e}")
+        if note:
+            self.notes.append((path, note))
         fmt = fmt or sources.format_for(path if path != "-" else None, text)
         try:
             return self.lint_text(text, fmt, path)
+        except sources.ReadError as e:
+            return self.unreadable(path, f"cannot parse {path}: {e}")
         except RecursionError:
             return self.unreadable(path, f"cannot parse {path}: nesting too deep")
         except MemoryError:
             return self.unreadable(path, f"cannot parse {path}: out of memory")
+        except Exception as e:  # noqa: BLE001 - a bug must not stop the run over other files
+            return self.unreadable(path, f"internal error while linting {path}: "
+                                         f"{type(e).__name__}: {e} (please report this)")
 
     def lint_file(self, path: str, fmt: str | None = None) -> list[Finding]:
         try:
@@ -161,8 +173,10 @@ def _worker_init(settings: Settings | None) -> None:
         _warm(_WORKER)
 
 
-def _worker_lint(path: str) -> tuple[str, list[Finding]]:
-    return path, _WORKER.lint_file(path)
+def _worker_lint(path: str) -> tuple[str, list[Finding], list[tuple[str, str]]]:
+    _WORKER.notes.clear()
+    res = _WORKER.lint_file(path)
+    return path, res, list(_WORKER.notes)
 
 
 def _warm(linter: Linter) -> None:
@@ -201,6 +215,8 @@ def lint_many(linter: Linter, paths, jobs: int | None = None):
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(init_arg,)) as pool:
         try:
-            yield from pool.imap(_worker_lint, paths, chunksize=chunk)
+            for path, res, notes in pool.imap(_worker_lint, paths, chunksize=chunk):
+                linter.notes.extend(notes)
+                yield path, res
         finally:
             _WORKER = None
