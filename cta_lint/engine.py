@@ -3,6 +3,7 @@ and suppression together; reporters see only the Findings it returns."""
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 
 from .findings import Finding, Hit
@@ -117,6 +118,8 @@ class Linter:
             st = os.stat(path)
             if os.path.isdir(path):
                 return self.unreadable(path, f"cannot read {path}: is a directory")
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+                return self.unreadable(path, f"cannot read {path}: not a regular file")
             if st.st_size > self.settings.max_file_size:
                 return self.unreadable(path, f"skipped {path}: {st.st_size} bytes is over the "
                                              f"--max-file-size limit of {self.settings.max_file_size}")
