@@ -68,12 +68,15 @@ def _resolver(config_file=None, isolated=False, overrides=None):
               help="Write the report to this file instead of stdout.")
 @click.option("--max-file-size", type=int, default=None,
               help="Skip (and report) files larger than this many bytes [default: 20 MB].")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: all cores when 50+ files, else 1; 0 = auto].")
 def check(paths, select, extend_select, ignore, fmt, stdin_filename, config_file, isolated,
           force_exclude, per_file, show_suppressed, quiet, exit_zero, output_file, max_file_size,
-          statistics):
+          statistics, jobs):
     """Lint files, folders (recursively) or '-' (standard input)."""
     import os
     from .config import ConfigError, Overrides, collect
+    from .engine import map_files, warm
     from .registry import RuleError
 
     pfi: dict[str, list[str]] = {}
@@ -94,39 +97,51 @@ def check(paths, select, extend_select, ignore, fmt, stdin_filename, config_file
     findings = []
     nfiles = 0
     unreadable = 0
+    hidden = []
     try:
         fmt = fmt or resolver.for_dir(os.getcwd()).format or "text"
         files = collect(list(paths), resolver, force_exclude)
-        from . import report
+        from . import report, sources
         hook = None if statistics else report.doc_hook(fmt)
         # every file's name (one result per entry, in order), for reports that list clean files
         linted = [(stdin_filename or "-") if p == "-" else p for p in files]
         progress = _Progress(len(files))
-        for path in files:
+
+        def lint_one(path):
+            """One file, with the configuration in effect for it; runs in a worker process
+            when --jobs > 1. Returns its findings, those inline directives hid, reader notes."""
+            name = (stdin_filename or "-") if path == "-" else path
+            res = resolver.for_path(name)
+            linter = res.linter
+            linter.doc_hook = hook
             if path == "-":
-                res = resolver.for_path(stdin_filename or "-")
-                res.linter.doc_hook = hook
                 data = sys.stdin.buffer.read()
-                name = stdin_filename or "-"
-                from . import sources
                 fmt_in = sources.format_for(stdin_filename) if stdin_filename else None
-                out = res.linter.lint_bytes(data, name, fmt_in)
+                out = linter.lint_bytes(data, name, fmt_in)
             else:
-                res = resolver.for_path(path)
-                res.linter.doc_hook = hook
-                out = res.linter.lint_file(path)
-            drop = res.ignored_for(path if path != "-" else (stdin_filename or "-"))
+                out = linter.lint_file(path)
+            drop = res.ignored_for(name)
             if drop:
                 out = [f for f in out if f.rule not in drop]
+            hid, linter.suppressed = linter.suppressed, []
+            notes, linter.notes = linter.notes, []
+            return out, hid, notes
+
+        njobs = 1 if "-" in files else jobs
+        for out, hid, notes in map_files(lint_one, files, njobs,
+                                         warm=lambda: warm(resolver.for_dir(os.getcwd()).linter)):
+            for npath, note in notes:
+                click.echo(f"cta-lint: note: {npath}: {note}", err=True)
             nfiles += 1
             if any(f.rule == "CTA000" for f in out):
                 unreadable += 1
             findings.extend(out)
+            hidden.extend(hid)
             progress.step()
         progress.done()
     except (ConfigError, RuleError) as e:
         _fail(str(e))
-    hidden = sorted(f for r in resolver.all() for f in r.linter.suppressed)
+    hidden.sort()
 
     from . import report
     from .config import PSEUDO_RULES

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import re
 
 _WORD = re.compile(r"\S+")
+_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
 
 # Block kinds
 HEADING = "heading"
@@ -140,29 +141,42 @@ class TextBuilder:
     def add(self, s: str, src: int) -> None:
         if not s:
             return
-        lead = True
-        for m in _WORD.finditer(s):
-            i = m.start()
-            if (i > 0 or not lead) and self.length:
-                self.space = True
-            lead = False
-            if self.space:
-                self.parts.append(" ")
-                self.length += 1
-                self.space = False
-                self.anchors.append(self.length)
-                self.srcs.append(src + i)
-            elif not self.anchors or self.last_end != src + i:
-                self.anchors.append(self.length)
-                self.srcs.append(src + i)
-            w = m.group(0)
-            self.parts.append(w)
-            self.length += len(w)
-            self.last_end = src + m.end()
-        if lead:  # whitespace only
+        body = s.strip()
+        if not body:  # whitespace only
             if self.length:
                 self.space = True
-        elif s[-1].isspace():
+            return
+        lead = s.find(body[0])
+        if lead and self.length:
+            self.space = True
+        bsrc = src + lead
+        if self.space:
+            self.parts.append(" ")
+            self.length += 1
+            self.space = False
+            if self.last_end + 1 != bsrc:  # else the one-char gap maps one to one
+                self.anchors.append(self.length)
+                self.srcs.append(bsrc)
+        elif not self.anchors or self.last_end != bsrc:
+            self.anchors.append(self.length)
+            self.srcs.append(bsrc)
+        # Runs of text separated by single spaces map one to one: copy them whole, and start a
+        # new anchor only after whitespace that collapses (newlines, tabs, several spaces).
+        pos = 0
+        parts, anchors, srcs = self.parts, self.anchors, self.srcs
+        for m in _COLLAPSE.finditer(body):
+            seg = body[pos:m.start()]
+            parts.append(seg)
+            parts.append(" ")
+            self.length += len(seg) + 1
+            anchors.append(self.length)
+            srcs.append(bsrc + m.end())
+            pos = m.end()
+        seg = body[pos:] if pos else body
+        parts.append(seg)
+        self.length += len(seg)
+        self.last_end = bsrc + len(body)
+        if s[-1].isspace():
             self.space = True
 
     def add_mapped(self, s: str, src: int) -> None:

@@ -3,6 +3,7 @@ and suppression together; reporters see only the Findings it returns."""
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 
 from .findings import Finding, Hit
@@ -35,6 +36,9 @@ class Linter:
         # while the Document is still alive (it also runs in worker processes)
         self.doc_hook = None
         self.suppressed: list[Finding] = []     # findings hidden by inline directives
+        # (path, message) reader notes: a fallback encoding, an unterminated template tag...
+        # Not findings; the CLI prints them on stderr and clears the list after each file.
+        self.notes: list[tuple[str, str]] = []
 
     def active_rules(self) -> list[Rule]:
         if self._active is None:
@@ -65,6 +69,8 @@ class Linter:
             if parts is not None:
                 return self._lint_parts(parts, text, path)
             doc = sources.read_text(text, fmt)
+        for note in doc.notes:
+            self.notes.append((path, note))
         rules = self.active_rules()
         ending_words = 80
         for r in rules:
@@ -173,19 +179,28 @@ class Linter:
             text, note = sources.decode(data, hint)
         except sources.ReadError as e:
             return self.unreadable(path, f"cannot read {path}: {e}")
+        if note:
+            self.notes.append((path, note))
         fmt = fmt or sources.format_for(path if path != "-" else None, text)
         try:
             return self.lint_text(text, fmt, path)
+        except sources.ReadError as e:
+            return self.unreadable(path, f"cannot parse {path}: {e}")
         except RecursionError:
             return self.unreadable(path, f"cannot parse {path}: nesting too deep")
         except MemoryError:
             return self.unreadable(path, f"cannot parse {path}: out of memory")
+        except Exception as e:  # noqa: BLE001 - a bug must not stop the run over other files
+            return self.unreadable(path, f"internal error while linting {path}: "
+                                         f"{type(e).__name__}: {e} (please report this)")
 
     def lint_file(self, path: str, fmt: str | None = None) -> list[Finding]:
         try:
             st = os.stat(path)
             if os.path.isdir(path):
                 return self.unreadable(path, f"cannot read {path}: is a directory")
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+                return self.unreadable(path, f"cannot read {path}: not a regular file")
             if st.st_size > self.settings.max_file_size:
                 return self.unreadable(path, f"skipped {path}: {st.st_size} bytes is over the "
                                              f"--max-file-size limit of {self.settings.max_file_size}")
@@ -217,3 +232,69 @@ def expand(paths: list[str]) -> list[str]:
                     found.append(os.path.join(root, f))
         out.extend(sorted(found))
     return out
+
+
+# -- many files, optionally in parallel -------------------------------------------------------
+PARALLEL_MIN_FILES = 50      # below this, starting workers costs more than it saves
+_TASK = None                 # the per-file function, inherited by forked workers
+
+
+def default_jobs(nfiles: int) -> int:
+    """All usable cores when there are enough files to pay for the worker start-up, else 1."""
+    if nfiles < PARALLEL_MIN_FILES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, cores)
+
+
+def _run_task(path):
+    return _TASK(path)
+
+
+def map_files(task, paths, jobs: int | None = None, warm=None):
+    """Run ``task(path)`` for every path and yield the results in input order, one at a time.
+
+    ``jobs`` None or 0 picks :func:`default_jobs`; 1 runs here. With more, forked worker
+    processes (they inherit ``task`` and everything it closes over: the resolved configuration,
+    the compiled lexicons) take chunks of paths and results stream back in the original order,
+    so the output is identical to a serial run and no Document outlives its file. Where fork is
+    not available the files are linted here, one after the other. ``warm()`` runs once before
+    forking (to compile what every worker would otherwise compile again).
+    """
+    global _TASK
+    paths = list(paths)
+    if jobs is None or jobs <= 0:
+        jobs = default_jobs(len(paths))
+    jobs = min(jobs, len(paths))
+    import multiprocessing as mp
+    if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+        for p in paths:
+            yield task(p)
+        return
+    if warm is not None:
+        warm()
+    _TASK = task
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(_run_task, paths, chunksize=chunk)
+    finally:
+        _TASK = None
+
+
+def warm(linter: Linter) -> None:
+    """Compile the lexicon once (before forking, so every worker inherits it)."""
+    try:
+        linter.lint_text("Thanks for reading.", "text")
+    except Exception:  # noqa: BLE001 - warming is an optimisation only
+        pass
+
+
+def lint_many(linter: Linter, paths, jobs: int | None = None):
+    """Lint files with one Linter; yield ``(path, findings)`` in input order."""
+    def task(p):
+        return p, linter.lint_file(p)
+    return map_files(task, paths, jobs, warm=lambda: warm(linter))

@@ -17,6 +17,7 @@ Apostrophes and quotes in text are normalised (’ -> ') before matching, keepin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                         "\u2013": "-", "\u2014": "-", "\u02bc": "'", "\u2032": "'"})
@@ -35,8 +36,12 @@ class PhraseError(ValueError):
     pass
 
 
+@lru_cache(maxsize=32)
 def normalise(text: str) -> str:
-    """Same-length normalisation used before matching (curly quotes, nbsp, dashes)."""
+    """Same-length normalisation used before matching (curly quotes, nbsp, dashes).
+
+    Cached: checks normalise the same block text once per sentence, which would make a long
+    single-paragraph file quadratic (a repeated call on the same string is a dict hit)."""
     return text.translate(QUOTES)
 
 

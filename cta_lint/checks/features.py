@@ -94,8 +94,7 @@ def _enumeration(b) -> tuple[int, int] | None:
     """Span of a 3+ item enumeration after a cue in a paragraph, or None."""
     t = b.text
     for m in _CUE.finditer(t):
-        tail = t[m.end():]
-        e = _ENUM.match(tail)
+        e = _ENUM.match(t, m.end())  # not t[m.end():]: a copy per cue is quadratic
         if not e:
             continue
         parts = [p for p in re.split(r",|\band\b|&|\bplus\b|\bor\b", e.group(0)) if p.strip()]
@@ -109,7 +108,7 @@ def _enumeration(b) -> tuple[int, int] | None:
             continue
         if sum(1 for p in parts if _WH.match(p)) * 2 >= len(parts):
             continue   # "what moved, what stalled, what we ask": questions, not features
-        return m.start(), m.end() + e.end()
+        return m.start(), e.end()
     return None
 
 

@@ -94,14 +94,9 @@ def decode(data: bytes, fmt_hint: str | None = None) -> tuple[str, str | None]:
             return data.decode(enc, errors="replace"), f"decoded as {enc} (declared in <meta charset>)"
         except LookupError:
             pass
-    try:
-        from bs4.dammit import UnicodeDammit  # lazy: only for files that are not UTF-8
-        ud = UnicodeDammit(data, is_html=fmt_hint == "html")
-        if ud.unicode_markup is not None and ud.original_encoding:
-            return ud.unicode_markup, (f"not valid UTF-8 (byte {bad_at}); decoded as "
-                                       f"{ud.original_encoding}")
-    except Exception:  # noqa: BLE001 - any failure falls back below
-        pass
+    # No declared charset: cp1252 (a superset of Latin-1 for text) is what non-UTF-8 marketing
+    # copy almost always is. (A statistical guess, e.g. bs4's UnicodeDammit with chardet, picks
+    # exotic code pages for a few stray bytes, and costs ~250 ms of imports.)
     return data.decode("cp1252", errors="replace"), f"not valid UTF-8 (byte {bad_at}); decoded as cp1252"
 
 
@@ -142,7 +137,14 @@ def add_meta_blocks(doc, subject: bool = True, preheader: bool = True) -> None:
         doc.blocks[:0] = new
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def read_text(text: str, fmt: str):
+    if "\r" in text:
+        # old Mac line endings: a lone CR ends a line. Same length, so offsets stay exact and
+        # line/column come out right (CRLF is already handled: only LF counts).
+        text = _LONE_CR.sub("\n", text)
     if fmt == "html":
         from . import html
         doc = html.read(text)

@@ -488,6 +488,12 @@ def _parse(masked: str):
         root = etree.fromstring(masked, parser)
     except (etree.XMLSyntaxError, ValueError):
         root = None
+    for err in parser.error_log.filter_from_fatals():
+        if "Excessive depth" in err.message:
+            # libxml2 stops at 256 levels and drops the rest: linting what is left would
+            # report on a truncated document, so say so instead
+            from . import ReadError
+            raise ReadError("elements nested deeper than 256 levels (the HTML parser's limit)")
     return root
 
 

@@ -21,6 +21,7 @@ _A_CLOSE = re.compile(r"</a\s*>", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 _MD = None
+MAX_NESTING = 50
 
 
 def _blank(s: str) -> str:
@@ -31,7 +32,10 @@ def _parser():
     global _MD
     if _MD is None:
         from markdown_it import MarkdownIt
-        _MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+        # maxNesting 50 (commonmark preset: 20): content nested deeper is dropped by
+        # markdown-it, which read() reports; no real document nests 24 lists deep
+        _MD = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+            "table").enable("strikethrough")
     return _MD
 
 
@@ -56,7 +60,14 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
     def off(line: int) -> int:
         return line_starts[min(line, len(line_starts) - 1)] if line < len(line_starts) else len(text)
 
-    tokens = _parser().parse(text)
+    md = _parser()
+    tokens = md.parse(text)
+    limit = md.options.get("maxNesting", MAX_NESTING)
+    if tokens and max(t.level for t in tokens) >= limit - 1:
+        # markdown-it stops parsing at its nesting limit and drops the rest of the file
+        from . import ReadError
+        raise ReadError(f"lists or quotes nested deeper than {limit} levels (the Markdown "
+                        f"parser's limit)")
     blocks: list[Block] = []
     group_seq = 0
     groups: list[tuple[int, bool, int]] = []   # (id, ordered, depth)

@@ -68,6 +68,27 @@ def mask(text: str) -> Masked:
     out: list[str] = []
     result = Masked("")
     pos = 0
+    n = len(text)
+    missing: dict[str, int] = {}   # closer -> an offset after which it never occurs
+
+    def search(rx, at: int):
+        if at >= missing.get(rx.pattern, n + 1):
+            return None
+        m = rx.search(text, at)
+        if m is None:
+            missing[rx.pattern] = at
+        return m
+
+    def find(close: str, at: int) -> int:
+        # once a closer is known to be absent after some offset, do not scan again: many
+        # unterminated tags would otherwise make this quadratic
+        if at >= missing.get(close, n + 1):
+            return -1
+        i = text.find(close, at)
+        if i == -1:
+            missing[close] = at
+        return i
+
     while True:
         m = _OPENERS.search(text, pos)
         if not m:
@@ -77,9 +98,9 @@ def mask(text: str) -> Masked:
         if kind == "{{":
             triple = text.startswith("{{{", start)
             close = "}}}" if triple else "}}"
-            end = text.find(close, start + (3 if triple else 2))
+            end = find(close, start + (3 if triple else 2))
             if text.startswith("{{!--", start):
-                end2 = text.find("--}}", start + 5)
+                end2 = find("--}}", start + 5)
                 end = end2 + 2 if end2 != -1 else -1
                 close = "}}"
             if end == -1:
@@ -103,7 +124,7 @@ def mask(text: str) -> Masked:
                 out.append(_placeholder(tag, body))
             pos = stop
         elif kind == "{#":
-            end = text.find("#}", start + 2)
+            end = find("#}", start + 2)
             if end == -1:
                 out.append(text[pos:start])
                 pos = _unterminated(text, start, out, result, "comment '{#'")
@@ -114,7 +135,7 @@ def mask(text: str) -> Masked:
             out.append(_blank(text[start:stop]))
             pos = stop
         else:  # {%
-            end = text.find("%}", start + 2)
+            end = find("%}", start + 2)
             if end == -1:
                 out.append(text[pos:start])
                 pos = _unterminated(text, start, out, result, "tag '{%'")
@@ -124,14 +145,14 @@ def mask(text: str) -> Masked:
             out.append(text[pos:start])
             word = inner.split(None, 1)[0] if inner else ""
             if word == "comment":
-                m2 = _COMMENT_END.search(text, stop)
+                m2 = search(_COMMENT_END, stop)
                 cstop = m2.end() if m2 else stop
                 result.comments.append((start, cstop, text[stop:m2.start()].strip() if m2 else ""))
                 out.append(_blank(text[start:cstop]))
                 pos = cstop
                 continue
             if word == "raw":
-                m2 = _RAW_END.search(text, stop)
+                m2 = search(_RAW_END, stop)
                 out.append(_blank(text[start:stop]))
                 if m2:
                     out.append(text[stop:m2.start()])
