@@ -180,6 +180,11 @@ def _join(items: list[str]) -> str:
                 out[-1] = f"(?:" + r"[\s\-]+" + f"{body})?"
             else:
                 out.append(body + "?")
+        elif it == GAP and out and out[-1] == r"[\s\-]+":
+            # each gap word brings its own leading space: "a ... b" is a, 0-4 words, b (with
+            # the space kept, "a b" and "a x b" could never match, and a run of dashes could be
+            # split between adjacent separators in O(n^3) ways)
+            out[-1] = GAP
         else:
             out.append(it)
         i += 1
