@@ -27,6 +27,10 @@ SEP = r"[\s\-]{1,32}+"
 GAP = r"(?:[\w'&$£€%+.,-]{1,64}+[\s\-]{1,32}+){0,4}?"
 NUM = r"[$£€]?\d[\d,.]{0,32}+(?:%|k|x)?"
 END = r"(?=[\s.!?:,;\u2026)]*$)"
+# Bound on the ways one phrase can match at one place (product of alternatives, optional parts
+# and gaps): what the regex engine may try at every position before giving up. Built-in phrases
+# stay far below; a hostile phrase such as nine ``[a]`` in a row is refused.
+MAX_WAYS = 256
 
 
 _OPT_GROUP = re.compile(r"\(([^()\[\]]*)\)\?")
@@ -105,11 +109,15 @@ def compile_phrase(phrase: str) -> str:
         raise PhraseError(f"more than four wildcards ('*', '...') in {phrase!r}")
     pos = 0
 
-    def seq(depth: int) -> str:
+    def seq(depth: int) -> tuple[str, int]:
+        """Regex for the alternatives up to ')' or ']', and a bound on the ways it can match
+        one piece of text (alternatives starting with different words cannot both match)."""
         nonlocal pos
         if depth > 8:
             raise PhraseError(f"phrase nests too deeply: {phrase!r}")
         alts: list[list[str]] = [[]]
+        ways = [1]
+        firsts: list[str | None] = [""]   # "" = not seen yet, None = may start with anything
         while pos < len(toks):
             t = toks[pos]
             if t in (")", "]"):
@@ -117,27 +125,47 @@ def compile_phrase(phrase: str) -> str:
             pos += 1
             if t == "|":
                 alts.append([])
-            elif t == " ":
+                ways.append(1)
+                firsts.append("")
+                continue
+            if t == " ":
                 alts[-1].append(" ")
-            elif t == "(":
-                inner = seq(depth + 1)
+                continue
+            if firsts[-1] == "":
+                firsts[-1] = t.lower() if t not in ("(", "[", "*", "#", "...") else None
+            if t == "(":
+                inner, w = seq(depth + 1)
                 if pos >= len(toks) or toks[pos] != ")":
                     raise PhraseError(f"unbalanced '(' in {phrase!r}")
                 pos += 1
                 alts[-1].append(f"(?:{inner})")
+                ways[-1] *= w
             elif t == "[":
-                inner = seq(depth + 1)
+                inner, w = seq(depth + 1)
                 if pos >= len(toks) or toks[pos] != "]":
                     raise PhraseError(f"unbalanced '[' in {phrase!r}")
                 pos += 1
                 alts[-1].append(f"(?:{inner})?" + "\x00OPT")
+                ways[-1] *= w + 1
             else:
                 alts[-1].append(_word(t))
-        return "|".join(_join(a) for a in alts)
+                if t == "...":
+                    ways[-1] *= 5
+            ways[-1] = min(ways[-1], MAX_WAYS + 1)  # the phrase is refused past the bound
+        anywhere = sum(w for w, f in zip(ways, firsts) if f is None)
+        by_first: dict[str, int] = {}
+        for w, f in zip(ways, firsts):
+            if f is not None:
+                by_first[f] = by_first.get(f, 0) + w
+        bound = anywhere + max(by_first.values(), default=0)
+        return "|".join(_join(a) for a in alts), min(bound, MAX_WAYS + 1)
 
-    out = seq(0)
+    out, ways = seq(0)
     if pos != len(toks):
         raise PhraseError(f"unbalanced ')' or ']' in {phrase!r}")
+    if ways > MAX_WAYS:
+        raise PhraseError(f"phrase has too many optional parts, alternatives or gaps (more than "
+                          f"{MAX_WAYS} ways to match one place): {phrase!r}")
     return out
 
 
