@@ -33,3 +33,10 @@ def test_unterminated_tag_is_masked_to_end_of_line():
     m = mask(src)
     assert m.notes and "unterminated" in m.notes[0][1]
     assert m.text.splitlines()[1] == "Buy now today."
+
+
+def test_template_expression_inside_a_markdown_link_keeps_the_link():
+    md = "Our planner syncs.\n\n[Start your free trial](https://x.test/{{ trial_id }}/signup)\n"
+    assert cta_lint.lint_text(md, format="markdown") == []      # the link still asks
+    md_dead = "Our planner syncs.\n\n[Start your free trial](#)\n"
+    assert [f.rule for f in cta_lint.lint_text(md_dead, format="markdown")] == ["CTA006"]

@@ -28,6 +28,20 @@ def _blank(s: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in s)
 
 
+def _keep_link_destinations(text: str, expressions) -> str:
+    """An output tag inside a link destination (``[Buy](https://x.test/{{ id }})``) is masked
+    as a run of ``x`` instead of spaces, so the destination stays one URL and the link a link."""
+    out = None
+    for start, stop in expressions:
+        ls = text.rfind("\n", 0, start) + 1
+        before = text[ls:start]
+        if before.rfind("](") > before.rfind(")"):
+            if out is None:
+                out = list(text)
+            out[start:stop] = "x" * (stop - start)
+    return text if out is None else "".join(out)
+
+
 def _parser():
     global _MD
     if _MD is None:
@@ -45,6 +59,8 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
     text = masked.text
     for _, msg in masked.notes:
         doc.notes.append(msg)
+    if masked.expressions:
+        text = _keep_link_destinations(text, masked.expressions)
     fm = _FRONT.match(text)
     if fm:
         text = _blank(fm.group(0)) + text[fm.end():]
