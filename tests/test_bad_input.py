@@ -167,6 +167,16 @@ def test_unterminated_template_tag_is_a_note(tmp_path):
     assert "Traceback" not in r.stderr
 
 
+@pytest.mark.parametrize("tag", ["{%\n%}", "{% %}", "{%-\t-%}", "{{\n}}", "{#\n#}"])
+def test_empty_template_tags(tmp_path, tag):
+    """Found by fuzzing: a tag with only whitespace inside raised IndexError."""
+    p = tmp_path / "t.md"
+    p.write_text(f"Our planner syncs. {tag}\n\nThanks for reading!\n")
+    r = check("-q", p)
+    assert (r.returncode, r.stderr) == (1, "")
+    assert lines(r) == [f"{p}:{3 + tag.count(chr(10))}:1: {NO_ASK}"]
+
+
 def test_unclosed_if_block_is_just_text(tmp_path):
     p = tmp_path / "t.html"
     p.write_text("<p>Our planner syncs.</p>\n<p>{% if user %}Thanks for reading!</p>\n")

@@ -143,7 +143,8 @@ def mask(text: str) -> Masked:
             stop = end + 2
             inner = text[start + 2:end].strip(" -")
             out.append(text[pos:start])
-            word = inner.split(None, 1)[0] if inner else ""
+            words = inner.split(None, 1)   # "{%\n%}": inner is only whitespace
+            word = words[0] if words else ""
             if word == "comment":
                 m2 = search(_COMMENT_END, stop)
                 cstop = m2.end() if m2 else stop
