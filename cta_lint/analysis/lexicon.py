@@ -35,15 +35,20 @@ class Lexicon:
     def __getattr__(self, attr: str):
         """``re_<name>``: the compiled regex of a list, built on first use and cached.
 
-        Lists matched at the start of a clause (``ask``, ``soft``, ``engagement``, ``chrome``,
-        ``lead``, ``valediction``) compile anchored, for ``.match``; ``soft_any`` and
-        ``engagement_any`` are their search-anywhere forms; ``href_*`` lists are substrings.
+        Lists matched only at the start of a clause (``ask``, ``chrome``, ``lead``,
+        ``valediction``) compile anchored, for ``.match``; ``soft`` and ``engagement`` serve both
+        ``.match`` and, as ``soft_any`` / ``engagement_any``, ``.search``; ``href_*`` lists are
+        substrings.
         """
         if not attr.startswith("re_"):
             raise AttributeError(attr)
         name = _ALIASES.get(attr[3:], attr[3:])
-        if name.endswith("_any"):
-            pat = compile_list(self.lists.get(name[:-4], []))
+        if name.endswith("_any") or name in _SHARED:
+            # one compiled regex serves both: search() anywhere, and match() at a clause start
+            # (its look-behind only checks that the match does not start inside a word)
+            base = name[:-4] if name.endswith("_any") else name
+            other = "re_" + (base if name.endswith("_any") else base + "_any")
+            pat = self.__dict__.get(other) or compile_list(self.lists.get(base, []))
         elif name.startswith("href_"):
             pat = _substrings(self.lists.get(name, []))
         elif name in _ANCHORED:
@@ -59,7 +64,8 @@ class Lexicon:
 
 
 _ALIASES = {"free": "free_resources", "never": "never_ask"}
-_ANCHORED = {"ask", "soft", "engagement", "chrome", "lead", "valediction"}
+_ANCHORED = {"ask", "chrome", "lead", "valediction"}
+_SHARED = {"soft", "engagement"}
 _SUFFIX = {
     # a lead is followed by the punctuation it brings ("So, sign up")
     "lead": r"[\s,:!.\-]*",
