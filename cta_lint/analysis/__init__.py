@@ -13,17 +13,7 @@ from . import zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
 from .lexicon import Lexicon
 
-
-_STOP = frozenset("the a an to and of you your is are for in on with it this that we i our be".split())
 _LEGAL = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|disclaimer|fine print)\s*:", re.I)
-
-
-def _junk(seg: str) -> bool:
-    """A run of words with no function words (spam hash-busters, keyword stuffing)."""
-    words = seg.lower().split()
-    if len(words) < 8:
-        return False
-    return sum(w in _STOP for w in words) < len(words) * 0.04
 
 
 class Analysis:

@@ -204,10 +204,3 @@ class AskDetector:
             return None
         return Call(kind, 0, len(text), text or href, link=link)
 
-
-def strongest(calls: list[Call]) -> Call | None:
-    best = None
-    for c in calls:
-        if best is None or _RANK[c.kind] > _RANK[best.kind]:
-            best = c
-    return best

@@ -29,9 +29,6 @@ class Lexicon:
             if attr.startswith("re_"):
                 del self.__dict__[attr]
 
-    def copy(self) -> "Lexicon":
-        return Lexicon({k: list(v) for k, v in self.lists.items()}, self.language)
-
     def __getattr__(self, attr: str):
         """``re_<name>``: the compiled regex of a list, built on first use and cached.
 

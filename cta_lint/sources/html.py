@@ -167,7 +167,6 @@ class _Walker:
         self.open_tags: list[str] = []
         self.preheader: str | None = None
         self.subject: str | None = None
-        self.seen_visible = False
         self.form_action: str | None = None
 
     # -- cursor alignment -------------------------------------------------------------------
@@ -251,7 +250,6 @@ class _Walker:
         if frame.hidden:
             self.hidden_text.append(_html.unescape(raw))
             return
-        self.seen_visible = True
         if self.tb.empty:
             self.tb_frame = frame
         tb = self.tb
