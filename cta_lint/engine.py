@@ -111,7 +111,7 @@ class Linter:
         lint each, name the part in the message, map positions back into the file, then run
         the checks that compare parts (``check_parts``)."""
         from .document import Document
-        whole = Document(source=text, format="eml")
+        whole = Document(source=sources.lone_cr_to_lf(text), format="eml")
         findings: list[Finding] = []
         analysed = []
         hook, self.doc_hook = self.doc_hook, None   # reports see the whole file, once, below

@@ -17,6 +17,7 @@ Apostrophes and quotes in text are normalised (’ -> ') before matching, keepin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
@@ -40,7 +41,7 @@ class PhraseError(ValueError):
     pass
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
 def normalise(text: str) -> str:
     """Same-length normalisation used before matching (curly quotes, nbsp, dashes).
 
@@ -49,29 +50,19 @@ def normalise(text: str) -> str:
     return text.translate(QUOTES)
 
 
+_TOKEN = re.compile(r"\s+|[()\[\]|]|\.\.\.|(?:(?!\.\.\.)[^\s()\[\]|])+")
+
+
+def _prepare(phrase: str) -> str:
+    # (not the cached normalise(): phrases would push the copy's texts out of its cache)
+    phrase = phrase.strip().translate(QUOTES)
+    # "(please )?x" is another way to write "[please] x"
+    return _OPT_GROUP.sub(lambda m: "[" + "|".join(a.strip() for a in m.group(1).split("|")) + "]"
+                          + (" " if m.group(1).endswith(" ") else ""), phrase)
+
+
 def _tokenize(p: str) -> list[str]:
-    out, i, n = [], 0, len(p)
-    while i < n:
-        c = p[i]
-        if c.isspace():
-            out.append(" ")
-            while i < n and p[i].isspace():
-                i += 1
-            continue
-        if c in "()[]|":
-            out.append(c)
-            i += 1
-            continue
-        if p.startswith("...", i):
-            out.append("...")
-            i += 3
-            continue
-        j = i
-        while j < n and not p[j].isspace() and p[j] not in "()[]|" and not p.startswith("...", j):
-            j += 1
-        out.append(p[i:j])
-        i = j
-    return out
+    return [" " if t[0].isspace() else t for t in _TOKEN.findall(p)]
 
 
 def _word(tok: str) -> str:
@@ -96,10 +87,7 @@ def _word(tok: str) -> str:
 
 def compile_phrase(phrase: str) -> str:
     """Translate one phrase into a regex fragment (no anchors, no flags)."""
-    phrase = normalise(phrase.strip())
-    # "(please )?x" is another way to write "[please] x"
-    phrase = _OPT_GROUP.sub(lambda m: "[" + "|".join(a.strip() for a in m.group(1).split("|")) + "]"
-                            + (" " if m.group(1).endswith(" ") else ""), phrase)
+    phrase = _prepare(phrase)
     if not phrase:
         raise PhraseError("empty phrase")
     if len(phrase) > 500:
@@ -201,14 +189,289 @@ def _join(items: list[str]) -> str:
     return "".join(out)
 
 
-def compile_list(phrases: list[str], *, anchored: bool = False) -> re.Pattern | None:
-    """One regex for a list of phrases: word-bounded, case-insensitive; longest listed first."""
+def compile_list(phrases: list[str], *, anchored: bool = False) -> "PhraseSet | None":
+    """A list of phrases as one matcher (word-bounded, case-insensitive, longest listed first),
+    every phrase checked now (PhraseError); None for an empty list."""
     if not phrases:
         return None
-    frags = [compile_phrase(p) for p in sorted(set(phrases), key=lambda s: -len(s))]
-    body = "|".join(f"(?:{f})" for f in frags)
-    lead = r"" if anchored else r"(?<![\w'])"   # anchored lists are used with .match()
-    # a phrase may not stop inside a word; after a number or symbol anything may follow
-    # ("Call 0870..Ts&Cs", "50%off")
-    tail = r"(?:(?<=[^\W\d_])(?!\w)|(?<![^\W\d_]))"
-    return re.compile(f"{lead}(?:{body}){tail}", re.I)
+    return PhraseSet(phrases, anchored=anchored, validate=True)
+
+
+# -- phrase sets: a list compiled per first word ------------------------------------------------
+#
+# One alternation of hundreds of phrases is slow to compile (~50 ms for the English lexicon, paid
+# by every process) and slow to run: the regex engine tries every alternative at every position.
+# Almost every phrase starts with a literal word, so a PhraseSet indexes its phrases by that word
+# and compiles, on first use, one small regex per word actually met in the copy. A match at a
+# position then only tries the phrases that can start there; the few phrases that may start with
+# anything (``* says``, ``# % off``) form a regex of their own, tried everywhere. Matches are the
+# ones the single alternation would return: phrases keep their order inside each small regex.
+
+_WORDRUN = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w'])\w+")
+_GLUED = re.compile(r"[^\s(\[|]\(|[^\s(\[|]\[|\)[^\s)\]|]|\][^\s)\]|]")  # a group glued to a word
+_LEAD = r"(?<![\w'])"
+# a phrase may not stop inside a word; after a number or symbol anything may follow
+# ("Call 0870..Ts&Cs", "50%off")
+_TAIL = r"(?:(?<=[^\W\d_])(?!\w)|(?<![^\W\d_]))"
+
+
+def _tok_key(tok: str) -> str | None:
+    m = _WORDRUN.match(tok)
+    return m.group(0).lower() if m else None
+
+
+def _top_level_bar(p: str) -> bool:
+    """Does the phrase have alternatives at the top level ("yes|no")?"""
+    if "|" not in p:
+        return False
+    depth = 0
+    for c in p:
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth <= 0:
+            return True
+    return False
+
+
+def first_words(phrase: str) -> frozenset[str] | None:
+    """The words (lower case, letters/digits only: ``don't`` -> ``don``) a phrase can start
+    with, or None when it may start with anything (a wildcard, a number, a symbol)."""
+    p = _prepare(phrase)
+    if p[:1] not in ("(", "[") and not _top_level_bar(p):
+        m = _WORDRUN.match(p)
+        if m is None or p[m.end():m.end() + 1] in ("(", "["):
+            return None   # "keep[s] the lights": the text's word is "keeps", not "keep"
+        return frozenset((m.group(0).lower(),))
+    if _GLUED.search(p):
+        return None
+    toks = _tokenize(p)
+    pos = 0
+
+    def alts() -> tuple[set[str] | None, bool]:
+        """First words of the alternatives up to ')' / ']' (None: anything), and whether one
+        of them can match nothing."""
+        nonlocal pos
+        keys: set[str] | None = set()
+        nullable = False
+        seq_keys: set[str] | None = set()
+        seq_done = False
+        while True:
+            t = toks[pos] if pos < len(toks) else ")"
+            if t in (")", "]", "|"):
+                if not seq_done:
+                    nullable = True
+                if seq_keys is None:
+                    keys = None
+                elif keys is not None:
+                    keys |= seq_keys
+                if t != "|":
+                    return keys, nullable
+                pos += 1
+                seq_keys, seq_done = set(), False
+                continue
+            pos += 1
+            if t == " " or seq_done:
+                if t in ("(", "["):
+                    alts()
+                    pos += 1
+                continue
+            if t in ("(", "["):
+                sub, sub_null = alts()
+                pos += 1
+                if sub is None:
+                    seq_keys = None
+                    seq_done = True
+                    continue
+                if seq_keys is not None:
+                    seq_keys |= sub
+                if t == "(" and not sub_null:
+                    seq_done = True
+                continue
+            k = None if t in ("*", "#", "...", "$") else _tok_key(t)
+            if k is None or not t[:1].isalnum() and t[:1] != "_":
+                seq_keys = None
+            elif seq_keys is not None:
+                seq_keys.add(k)
+            seq_done = True
+
+    keys, nullable = alts()
+    if keys is None or nullable or not keys:
+        return None
+    return frozenset(keys)
+
+
+_CACHED_TEXT = 5000   # longer texts (a whole unwrapped file) are scanned, not cached
+
+
+@lru_cache(maxsize=256)
+def _word_list(text: str) -> tuple[list[int], list[str]]:
+    """Where each word of a (short) text starts, and the word in lower case."""
+    starts = [m.start() for m in _WORD_START.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text):
+        keys = _WORD_START.findall(low)
+        if len(keys) == len(starts):
+            return starts, keys
+    return starts, [_WORDRUN.match(text, s).group(0).lower() for s in starts]
+
+
+class PhraseSet:
+    """A phrase list that matches like one word-bounded, case-insensitive regex (longest phrase
+    listed first), with ``match``, ``search`` and ``finditer`` as on ``re.Pattern``.
+
+    ``anchored`` sets are used with ``match`` at a clause start (no look-behind); ``suffix`` is a
+    regex appended to every phrase (a lead's trailing punctuation).
+    """
+
+    __slots__ = ("phrases", "anchored", "suffix", "_index", "_anywhere", "_groups", "_any",
+                 "_frags", "_cand")
+
+    def __init__(self, phrases: list[str], *, anchored: bool = False, suffix: str = "",
+                 validate: bool = False):
+        self.phrases = sorted(set(phrases), key=lambda s: -len(s))
+        self.anchored = anchored
+        self.suffix = suffix
+        index: dict[str, list[int]] = {}
+        anywhere: list[int] = []
+        for i, p in enumerate(self.phrases):
+            keys = first_words(p)
+            if keys is None:
+                anywhere.append(i)
+            else:
+                for k in keys:
+                    index.setdefault(k, []).append(i)
+        self._anywhere = anywhere
+        # phrases that may start anywhere are tried with every word's phrases, in list order
+        self._index = {k: sorted(v + anywhere) if anywhere else v for k, v in index.items()}
+        self._groups: dict[str, re.Pattern] = {}
+        self._frags: dict[int, str] = {}
+        self._cand: dict[str, list[tuple[int, str]]] = {}
+        self._any: re.Pattern | None | bool = False
+        if validate:   # translate every phrase now: a bad one raises PhraseError here
+            for i, p in enumerate(self.phrases):
+                self._frags[i] = compile_phrase(p)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def _compile(self, ids: list[int]) -> re.Pattern:
+        frags = self._frags
+        parts = []
+        for i in ids:
+            f = frags.get(i)
+            if f is None:
+                f = frags[i] = compile_phrase(self.phrases[i])
+            parts.append(f"(?:{f})")
+        lead = "" if self.anchored else _LEAD
+        return re.compile(f"{lead}(?:{'|'.join(parts)}){_TAIL}{self.suffix}", re.I)
+
+    def _group(self, key: str) -> re.Pattern | None:
+        g = self._groups.get(key)
+        if g is None:
+            ids = self._index.get(key)
+            if ids is None:
+                return self.anywhere()
+            g = self._groups[key] = self._compile(ids)
+        return g
+
+    def anywhere(self) -> re.Pattern | None:
+        """The regex of the phrases that may start with anything (None if there are none)."""
+        a = self._any
+        if a is False:
+            a = self._any = self._compile(self._anywhere) if self._anywhere else None
+        return a
+
+    def compile_all(self) -> None:
+        """Compile every group now (before forking workers that would each compile them)."""
+        for k in self._index:
+            self._group(k)
+        self.anywhere()
+
+    @property
+    def pattern(self) -> str:
+        """The whole list as one regex (for display and debugging)."""
+        return self._compile(list(range(len(self.phrases)))).pattern
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        m = _WORDRUN.match(text, pos, end)
+        if m is not None and m.start() == pos:
+            g = self._group(m.group(0).lower())
+        else:
+            g = self.anywhere()
+        return g.match(text, pos, end) if g is not None else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        a = self.anywhere()
+        ma = a.search(text, pos, end) if a is not None else None
+        return self._first(text, pos, end, ma)
+
+    def _candidates(self, text: str) -> list[tuple[int, str]]:
+        """The words of a short text that some phrase starts with, as (start, word), cached:
+        the same block text is searched sentence by sentence."""
+        c = self._cand.get(text)
+        if c is None:
+            if len(self._cand) >= 512:
+                self._cand.clear()
+            starts, keys = _word_list(text)
+            index = self._index
+            c = self._cand[text] = [(s, k) for s, k in zip(starts, keys) if k in index]
+        return c
+
+    def _first(self, text: str, pos: int, end: int, ma):
+        """The leftmost match in text[pos:end], given ``ma``, the leftmost match of the
+        phrases that may start anywhere (a word's phrases win at the same place: they include
+        those, in list order)."""
+        limit = ma.start() if ma is not None else end
+        if limit > end:
+            limit = end
+        index = self._index
+        if len(text) > _CACHED_TEXT:   # a whole unwrapped file: scan, do not keep
+            for w in _WORD_START.finditer(text, pos, limit + 1):
+                key = w.group(0).lower()
+                if key in index:
+                    m = self._group(key).match(text, w.start(), end)
+                    if m is not None:
+                        return m
+            return ma
+        cands = self._candidates(text)
+        i = bisect_left(cands, (pos,))
+        n = len(cands)
+        while i < n:
+            s, key = cands[i]
+            if s > limit or s >= end:
+                break
+            i += 1
+            if s + len(key) > end:    # the word runs past the end: only its head is seen
+                key = key[: end - s]
+                if key not in index:
+                    continue
+            m = self._group(key).match(text, s, end)
+            if m is not None:
+                return m
+        return ma
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        """Non-overlapping matches, left to right."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        a = self.anywhere()
+        ma = None
+        while pos <= end:
+            if a is not None and (ma is None or ma.start() < pos):
+                ma = a.search(text, pos, end)   # searched again only once passed
+                if ma is None:
+                    a = None
+            m = self._first(text, pos, end, ma)
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def phrase_set(phrases: list[str], *, anchored: bool = False, suffix: str = "") -> PhraseSet | None:
+    """A PhraseSet of ``phrases`` compiled lazily, word by word; None for an empty list."""
+    return PhraseSet(phrases, anchored=anchored, suffix=suffix) if phrases else None

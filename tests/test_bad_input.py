@@ -290,6 +290,9 @@ def test_path_with_spaces_and_non_ascii(tmp_path):
      (5, 6)),
     ("md", "Hello there.\n\nWe built a thing.\n\n> Thanks for reading!\n", (5, 3)),
     ("txt", "Hello there.\n\nWe built a thing.\n\n   Thanks for reading!\n", (5, 4)),
+    # an .eml whose body is all there is (found by the fuzzer: a lone CR was not a line end)
+    ("eml", "Subject: News\n\nHello there.\n\nWe built a thing.\n\n   Thanks for reading!\n",
+     (7, 4)),
 ])
 def test_line_endings_keep_lines_and_columns(tmp_path, nl, ext, doc, where):
     p = tmp_path / f"x.{ext}"

@@ -32,7 +32,9 @@ _GENERIC_LINK = re.compile(
 _URLISH = re.compile(r"^(?:https?://|www\.|mailto:|tel:)|\.(?:com|org|net|io|co|uk|dev|app)\b", re.I)
 _BUTTON_VERB = re.compile(r"^(?:get|grab|start|try|join|claim|unlock|access|reserve|secure|"
                           r"upgrade|activate (?:my|your) (?:trial|offer|discount))\b(?!\s+(?:in touch|more|the details|help|support|involved)\b)", re.I)
-_QUESTION_READY = re.compile(r"^(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
+_PAID = re.compile(r"\b(paid|premium|pro|plan)\b", re.I)
+_FREE_VERB = re.compile(r"(?:download|get|grab|use|check)\b", re.I)
+_QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
 
 
 @dataclass(slots=True)
@@ -99,39 +101,39 @@ class AskDetector:
         p = self._strip_lead(s, pos)
         if p >= end:
             return NONE, pos, pos
-        seg = s[p:end]
-        m = _QUESTION_READY.match(seg)
-        if m and lex.re_ask is not None and lex.re_ask.match(seg, m.end()):
+        ask = lex.re_ask
+        m = _QUESTION_READY.match(s, p, end)
+        if m and ask is not None and ask.match(s, m.end(), end):
             return EXPLICIT, p, end
-        if lex.re_engagement is not None:
-            me = lex.re_engagement.match(seg)
-        else:
-            me = None
-        ma = lex.re_ask.match(seg) if lex.re_ask is not None else None
+        eng = lex.re_engagement
+        me = eng.match(s, p, end) if eng is not None else None
+        ma = ask.match(s, p, end) if ask is not None else None
         if ma and not first and len(ma.group(0).split()) < 2:
             # mid-sentence, a lone verb needs an object or adverb that makes it a request:
             # "or buy the home of your dreams" asks, "to pay rent or buy food" does not
-            if not _OBJECT.match(seg, ma.end()):
+            if not _OBJECT.match(s, ma.end(), end):
                 ma = None
         if ma:
-            rest = seg
-            if lex.re_never is not None and lex.re_never.search(rest):
+            never = lex.re_never
+            if never is not None and never.search(s, p, end):
                 return NONE, p, p
-            if lex.re_engagement_objects is not None and lex.re_engagement_objects.search(rest):
-                if not re.search(r"\b(paid|premium|pro|plan)\b", rest, re.I):
-                    return ENGAGEMENT, p, p + ma.end()
-            if lex.re_free is not None and lex.re_free.search(rest) and re.match(
-                    r"(?:download|get|grab|use|check)\b", rest, re.I):
-                return SOFT, p, p + ma.end()
+            objects = lex.re_engagement_objects
+            if objects is not None and objects.search(s, p, end):
+                if not _PAID.search(s, p, end):
+                    return ENGAGEMENT, p, ma.end()
+            free = lex.re_free
+            if free is not None and _FREE_VERB.match(s, p, end) and free.search(s, p, end):
+                return SOFT, p, ma.end()
             if me and me.end() > ma.end():
-                return ENGAGEMENT, p, p + me.end()
-            return EXPLICIT, p, p + ma.end()
+                return ENGAGEMENT, p, me.end()
+            return EXPLICIT, p, ma.end()
         if me:
-            return ENGAGEMENT, p, p + me.end()
-        if lex.re_soft is not None:
-            ms = lex.re_soft.match(seg)
+            return ENGAGEMENT, p, me.end()
+        soft = lex.re_soft
+        if soft is not None:
+            ms = soft.match(s, p, end)
             if ms:
-                return SOFT, p, p + ms.end()
+                return SOFT, p, ms.end()
         return NONE, p, p
 
     def classify_sentence(self, text: str, start: int, end: int) -> Call | None:

@@ -1,11 +1,12 @@
-"""Phrase lexicons: loaded from TOML (built-in ``rules/lexicons/*.toml`` plus rule packs) and
-compiled once into a few combined regexes, so each sentence is classified in a handful of passes.
+"""Phrase lexicons: loaded from TOML (built-in ``rules/lexicons/*.toml`` plus rule packs), each
+list a PhraseSet: compiled on first use, word by word (only the phrases starting with words the
+copy contains are ever compiled), then kept for every later file of the run.
 """
 from __future__ import annotations
 
 import re
 
-from ..phrases import compile_list
+from ..phrases import phrase_set
 
 LISTS = ("lead", "ask", "invite", "soft", "engagement", "engagement_objects", "free_resources",
          "hedge", "boilerplate", "valediction", "chrome", "seller", "not_seller", "href_ask",
@@ -30,10 +31,11 @@ class Lexicon:
                 del self.__dict__[attr]
 
     def __getattr__(self, attr: str):
-        """``re_<name>``: the compiled regex of a list, built on first use and cached.
+        """``re_<name>``: the PhraseSet of a list (``match``/``search``/``finditer`` as a regex),
+        built on first use and cached.
 
         Lists matched only at the start of a clause (``ask``, ``chrome``, ``lead``,
-        ``valediction``) compile anchored, for ``.match``; ``soft`` and ``engagement`` serve both
+        ``valediction``) are anchored, for ``.match``; ``soft`` and ``engagement`` serve both
         ``.match`` and, as ``soft_any`` / ``engagement_any``, ``.search``; ``href_*`` lists are
         substrings.
         """
@@ -41,23 +43,28 @@ class Lexicon:
             raise AttributeError(attr)
         name = _ALIASES.get(attr[3:], attr[3:])
         if name.endswith("_any") or name in _SHARED:
-            # one compiled regex serves both: search() anywhere, and match() at a clause start
-            # (its look-behind only checks that the match does not start inside a word)
+            # one set serves both: search() anywhere, and match() at a clause start (its
+            # look-behind only checks that the match does not start inside a word)
             base = name[:-4] if name.endswith("_any") else name
             other = "re_" + (base if name.endswith("_any") else base + "_any")
-            pat = self.__dict__.get(other) or compile_list(self.lists.get(base, []))
+            pat = self.__dict__.get(other) or phrase_set(self.lists.get(base, []))
         elif name.startswith("href_"):
             pat = _substrings(self.lists.get(name, []))
         elif name in _ANCHORED:
-            pat = compile_list(self.lists.get(name, []), anchored=True)
-            if pat is not None and name in _SUFFIX:
-                pat = re.compile(pat.pattern + _SUFFIX[name], re.I)
+            pat = phrase_set(self.lists.get(name, []), anchored=True, suffix=_SUFFIX.get(name, ""))
         elif name in self.lists:
-            pat = compile_list(self.lists[name])
+            pat = phrase_set(self.lists[name])
         else:
             raise AttributeError(attr)
         self.__dict__[attr] = pat
         return pat
+
+    def compile_all(self) -> None:
+        """Compile every list now (before forking workers, which then share it)."""
+        for name in LISTS:
+            pat = getattr(self, "re_" + name)
+            if pat is not None and hasattr(pat, "compile_all"):
+                pat.compile_all()
 
 
 _ALIASES = {"free": "free_resources", "never": "never_ask"}

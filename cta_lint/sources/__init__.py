@@ -140,11 +140,14 @@ def add_meta_blocks(doc, subject: bool = True, preheader: bool = True) -> None:
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
+def lone_cr_to_lf(text: str) -> str:
+    """Old Mac line endings: a lone CR ends a line. Same length, so offsets stay exact and
+    line/column come out right (CRLF is already handled: only LF counts)."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def read_text(text: str, fmt: str):
-    if "\r" in text:
-        # old Mac line endings: a lone CR ends a line. Same length, so offsets stay exact and
-        # line/column come out right (CRLF is already handled: only LF counts).
-        text = _LONE_CR.sub("\n", text)
+    text = lone_cr_to_lf(text)
     if fmt == "html":
         from . import html
         doc = html.read(text)
