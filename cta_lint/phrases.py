@@ -307,15 +307,14 @@ _CACHED_TEXT = 5000   # longer texts (a whole unwrapped file) are scanned, not c
 
 
 @lru_cache(maxsize=256)
-def _word_list(text: str) -> tuple[list[int], list[str]]:
-    """Where each word of a (short) text starts, and the word in lower case."""
+def _word_list(text: str) -> tuple[list[int], list[str], dict[int, str]]:
+    """Where each word of a (short) text starts, the word in lower case, and both as a map."""
     starts = [m.start() for m in _WORD_START.finditer(text)]
     low = text.lower()
-    if len(low) == len(text):
-        keys = _WORD_START.findall(low)
-        if len(keys) == len(starts):
-            return starts, keys
-    return starts, [_WORDRUN.match(text, s).group(0).lower() for s in starts]
+    keys = _WORD_START.findall(low) if len(low) == len(text) else []
+    if len(keys) != len(starts):
+        keys = [_WORDRUN.match(text, s).group(0).lower() for s in starts]
+    return starts, keys, dict(zip(starts, keys))
 
 
 class PhraseSet:
@@ -396,13 +395,23 @@ class PhraseSet:
         return self._compile(list(range(len(self.phrases)))).pattern
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
-        end = len(text) if endpos is None else min(endpos, len(text))
-        m = _WORDRUN.match(text, pos, end)
-        if m is not None and m.start() == pos:
-            g = self._group(m.group(0).lower())
-        else:
-            g = self.anywhere()
-        return g.match(text, pos, end) if g is not None else None
+        n = len(text)
+        end = n if endpos is None or endpos > n else endpos
+        key = _word_list(text)[2].get(pos) if n <= _CACHED_TEXT else None
+        if key is None:   # not a word start (or a long text): read the word here
+            m = _WORDRUN.match(text, pos, end)
+            key = m.group(0).lower() if m is not None else None
+        elif pos + len(key) > end:
+            key = key[: end - pos]
+        g = self._groups.get(key)
+        if g is None:
+            if key in self._index:
+                g = self._group(key)
+            else:
+                g = self._any if self._any is not False else self.anywhere()
+                if g is None:
+                    return None
+        return g.match(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else min(endpos, len(text))
@@ -417,7 +426,7 @@ class PhraseSet:
         if c is None:
             if len(self._cand) >= 512:
                 self._cand.clear()
-            starts, keys = _word_list(text)
+            starts, keys, _ = _word_list(text)
             index = self._index
             c = self._cand[text] = [(s, k) for s, k in zip(starts, keys) if k in index]
         return c
