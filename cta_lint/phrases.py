@@ -56,6 +56,8 @@ _TOKEN = re.compile(r"\s+|[()\[\]|]|\.\.\.|(?:(?!\.\.\.)[^\s()\[\]|])+")
 def _prepare(phrase: str) -> str:
     # (not the cached normalise(): phrases would push the copy's texts out of its cache)
     phrase = phrase.strip().translate(QUOTES)
+    if ")?" not in phrase:
+        return phrase
     # "(please )?x" is another way to write "[please] x"
     return _OPT_GROUP.sub(lambda m: "[" + "|".join(a.strip() for a in m.group(1).split("|")) + "]"
                           + (" " if m.group(1).endswith(" ") else ""), phrase)
@@ -221,18 +223,16 @@ def _tok_key(tok: str) -> str | None:
     return m.group(0).lower() if m else None
 
 
+_INNER_GROUP = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
+
+
 def _top_level_bar(p: str) -> bool:
     """Does the phrase have alternatives at the top level ("yes|no")?"""
-    if "|" not in p:
-        return False
-    depth = 0
-    for c in p:
-        if c in "([":
-            depth += 1
-        elif c in ")]":
-            depth -= 1
-        elif c == "|" and depth <= 0:
+    while "|" in p:
+        q = _INNER_GROUP.sub("", p)
+        if q == p:
             return True
+        p = q
     return False
 
 
