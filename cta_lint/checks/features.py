@@ -93,6 +93,8 @@ def _lists(body):
 def _enumeration(b) -> tuple[int, int] | None:
     """Span of a 3+ item enumeration after a cue in a paragraph, or None."""
     t = b.text
+    if t.count(",") < 2:
+        return None   # an enumeration has two commas at least (_ENUM)
     for m in _CUE.finditer(t):
         e = _ENUM.match(t, m.end())  # not t[m.end():]: a copy per cue is quadratic
         if not e:
