@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
 
 CONFIG_FILES = (".cta-lint.toml", "cta-lint.toml", "pyproject.toml")
 
@@ -51,31 +48,63 @@ class ConfigError(ValueError):
     """A configuration problem: one line, naming the file and the key."""
 
 
-@dataclass
+# Config and Overrides are plain classes rather than dataclasses (a dataclass costs ~1 ms to
+# create at import, on every run); same constructors, repr and equality as the dataclasses had.
+def _repr(obj) -> str:
+    return f"{type(obj).__qualname__}(" + ", ".join(
+        f"{n}={getattr(obj, n)!r}" for n in obj.__match_args__) + ")"
+
+
+def _eq(self, other):
+    if other.__class__ is self.__class__:
+        return (tuple(getattr(self, n) for n in self.__match_args__) ==
+                tuple(getattr(other, n) for n in other.__match_args__))
+    return NotImplemented
+
+
 class Config:
     """One configuration file's contents (or the defaults when ``path`` is None)."""
-    path: str | None = None
-    root: str = "."
-    data: dict = field(default_factory=dict)
+    __match_args__ = ("path", "root", "data")
+
+    def __init__(self, path: str | None = None, root: str = ".", data: dict | None = None):
+        self.path = path
+        self.root = root
+        self.data = {} if data is None else data
 
     def get(self, key, default=None):
         return self.data.get(key, default)
 
+    __repr__ = _repr
+    __eq__ = _eq
+    __hash__ = None
 
-@dataclass
+
 class Overrides:
     """What the command line says, applied on top of the file in effect."""
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    max_file_size: int | None = None
-    format: str | None = None
+    __match_args__ = ("select", "extend_select", "ignore", "per_file_ignores", "max_file_size",
+                      "format")
+
+    def __init__(self, select: list[str] | None = None, extend_select: list[str] | None = None,
+                 ignore: list[str] | None = None,
+                 per_file_ignores: dict[str, list[str]] | None = None,
+                 max_file_size: int | None = None, format: str | None = None):
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.max_file_size = max_file_size
+        self.format = format
+
+    __repr__ = _repr
+    __eq__ = _eq
+    __hash__ = None
 
 
 # -- reading --------------------------------------------------------------------------------------
 def read_config_file(path: str | os.PathLike) -> Config:
     """Read and type-check one configuration file (``[tool.cta-lint]`` for pyproject.toml)."""
+    import tomllib
+    from pathlib import Path
     p = Path(path)
     try:
         with open(p, "rb") as fh:
@@ -99,6 +128,7 @@ def read_config_file(path: str | os.PathLike) -> Config:
 def has_config(p: Path) -> bool:
     if p.name != "pyproject.toml":
         return p.is_file()
+    import tomllib
     try:
         with open(p, "rb") as fh:
             data = tomllib.load(fh)
@@ -162,6 +192,7 @@ _FOUND: dict[str, Path | None] = {}
 def find_config_dir(start: str) -> Path | None:
     """The configuration file that applies to files in folder ``start`` (None: defaults).
     Answers are memoised per folder, so a tree is searched once, not once per file."""
+    from pathlib import Path
     d = Path(os.path.abspath(start))    # not resolve(): globs are matched on these paths
     seen = []
     found = None
@@ -543,6 +574,7 @@ class _GitIgnore:
 
     def add_ancestors(self, d: str) -> None:
         """.gitignore files from the repository root down to ``d``."""
+        from pathlib import Path
         chain = []
         cur = Path(os.path.abspath(d))
         while True:

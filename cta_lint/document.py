@@ -7,7 +7,6 @@ report any phrase at an exact line and column without knowing the format it came
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 import re
 
 _WORD = re.compile(r"\S+")
@@ -33,33 +32,75 @@ CHROME = "chrome"
 HIDDEN = "hidden"
 
 
-@dataclass(slots=True)
+# Link, Block and Document are plain classes with ``__slots__`` rather than slotted
+# dataclasses (which cost ~1 ms each to create at import, on every run). They behave as the
+# dataclasses did: same constructor (positional or keyword, same defaults), repr and equality
+# (all fields, in order); not hashable.
+_MISSING = object()
+
+
+def _repr(obj, names) -> str:
+    return f"{type(obj).__qualname__}(" + ", ".join(
+        f"{n}={getattr(obj, n)!r}" for n in names) + ")"
+
+
+def _eq(self, other):
+    if other.__class__ is self.__class__:
+        return (tuple(getattr(self, n) for n in self.__slots__) ==
+                tuple(getattr(other, n) for n in other.__slots__))
+    return NotImplemented
+
+
 class Link:
-    text: str
-    href: str | None
-    start: int           # source offsets of the link (its opening tag / text)
-    end: int
-    image: bool = False  # a linked image: text is its alt
-    templated_href: bool = False  # href is (or contains) a template expression
+    __slots__ = ("text", "href", "start", "end", "image", "templated_href")
+    __match_args__ = __slots__
+
+    def __init__(self, text: str, href: str | None, start: int, end: int, image: bool = False,
+                 templated_href: bool = False) -> None:
+        self.text = text
+        self.href = href
+        self.start = start           # source offsets of the link (its opening tag / text)
+        self.end = end
+        self.image = image           # a linked image: text is its alt
+        self.templated_href = templated_href  # href is (or contains) a template expression
+
+    def __repr__(self) -> str:
+        return _repr(self, self.__slots__)
+
+    __eq__ = _eq
+    __hash__ = None
 
 
-@dataclass(slots=True)
 class Block:
-    kind: str
-    text: str
-    # parallel arrays: text position anchors[i] maps to source offset srcs[i]; positions between
-    # two anchors map linearly from the earlier one
-    anchors: list[int]
-    srcs: list[int]
-    end: int                     # source offset just past the block's last character
-    level: int = 0               # heading level, list nesting depth
-    group: int = -1              # list id for items; -1 otherwise
-    ordered: bool = False
-    links: list[Link] = field(default_factory=list)
-    zone: str = BODY
-    section: int = 0
-    index: int = 0
-    marker: str = ""             # bullet marker for plain-text items
+    __slots__ = ("kind", "text", "anchors", "srcs", "end", "level", "group", "ordered", "links",
+                 "zone", "section", "index", "marker")
+    __match_args__ = __slots__
+
+    def __init__(self, kind: str, text: str, anchors: list[int], srcs: list[int], end: int,
+                 level: int = 0, group: int = -1, ordered: bool = False,
+                 links: list[Link] = _MISSING, zone: str = BODY, section: int = 0,
+                 index: int = 0, marker: str = "") -> None:
+        self.kind = kind
+        self.text = text
+        # parallel arrays: text position anchors[i] maps to source offset srcs[i]; positions
+        # between two anchors map linearly from the earlier one
+        self.anchors = anchors
+        self.srcs = srcs
+        self.end = end               # source offset just past the block's last character
+        self.level = level           # heading level, list nesting depth
+        self.group = group           # list id for items; -1 otherwise
+        self.ordered = ordered
+        self.links = [] if links is _MISSING else links
+        self.zone = zone
+        self.section = section
+        self.index = index
+        self.marker = marker         # bullet marker for plain-text items
+
+    def __repr__(self) -> str:
+        return _repr(self, self.__slots__)
+
+    __eq__ = _eq
+    __hash__ = None
 
     @property
     def start(self) -> int:
@@ -91,15 +132,26 @@ class Block:
         return self.zone in (BODY, PS)
 
 
-@dataclass(slots=True)
 class Document:
-    source: str                  # the original text (after decoding), offsets point into it
-    format: str                  # html, markdown, text, eml
-    blocks: list[Block] = field(default_factory=list)
-    subject: str | None = None
-    preheader: str | None = None
-    notes: list[str] = field(default_factory=list)   # reader diagnostics (non-fatal)
-    _lines: list[int] | None = None
+    __slots__ = ("source", "format", "blocks", "subject", "preheader", "notes", "_lines")
+    __match_args__ = __slots__
+
+    def __init__(self, source: str, format: str, blocks: list[Block] = _MISSING,
+                 subject: str | None = None, preheader: str | None = None,
+                 notes: list[str] = _MISSING, _lines: list[int] | None = None) -> None:
+        self.source = source         # the original text (after decoding), offsets point into it
+        self.format = format         # html, markdown, text, eml
+        self.blocks = [] if blocks is _MISSING else blocks
+        self.subject = subject
+        self.preheader = preheader
+        self.notes = [] if notes is _MISSING else notes   # reader diagnostics (non-fatal)
+        self._lines = _lines
+
+    def __repr__(self) -> str:
+        return _repr(self, self.__slots__)
+
+    __eq__ = _eq
+    __hash__ = None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count characters."""

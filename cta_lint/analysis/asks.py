@@ -10,7 +10,6 @@ leaves the intent open ("Click here", "Start selling today") its destination set
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..phrases import normalise
 from .lexicon import Lexicon
@@ -37,16 +36,34 @@ _FREE_VERB = re.compile(r"(?:download|get|grab|use|check)\b", re.I)
 _QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
 
 
-@dataclass(slots=True)
 class Call:
-    kind: str          # explicit / soft / engagement
-    start: int         # text positions in the block
-    end: int
-    text: str
-    hedged: bool = False
-    hedge: str = ""
-    link: object = None  # the Link, for links/buttons
-    sentence: tuple[int, int] | None = None
+    """A call found in a block (a plain class with ``__slots__``: a slotted dataclass costs
+    ~1 ms to create at import; same constructor, repr and equality as the dataclass had)."""
+    __slots__ = ("kind", "start", "end", "text", "hedged", "hedge", "link", "sentence")
+    __match_args__ = __slots__
+
+    def __init__(self, kind: str, start: int, end: int, text: str, hedged: bool = False,
+                 hedge: str = "", link: object = None,
+                 sentence: tuple[int, int] | None = None) -> None:
+        self.kind = kind          # explicit / soft / engagement
+        self.start = start        # text positions in the block
+        self.end = end
+        self.text = text
+        self.hedged = hedged
+        self.hedge = hedge
+        self.link = link          # the Link, for links/buttons
+        self.sentence = sentence
+
+    def __repr__(self) -> str:
+        return "Call(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (tuple(getattr(self, n) for n in self.__slots__) ==
+                    tuple(getattr(other, n) for n in other.__slots__))
+        return NotImplemented
+
+    __hash__ = None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
