@@ -70,3 +70,68 @@ def test_lint_many_streams_in_input_order(tmp_path):
     got = list(lint_many(Linter(), paths, jobs=2))
     assert [p for p, _ in got] == paths
     assert [f[0].rule for _, f in got] == ["CTA001"] * 12 + ["CTA000"]
+
+
+def test_one_file_run_imports_only_what_it_needs(tmp_path):
+    """A plain ``check`` of one HTML file (a pre-commit hook's run) does not import click, the
+    worker-pool machinery, other formats' parsers or tomllib (the built-in rules are read from
+    cta_lint/_builtin_data.py). Run without ``site`` so that nothing a .pth file imports
+    (certifi imports tempfile, pathlib...) hides what cta-lint imports."""
+    import os
+    import subprocess
+    import sys
+    from conftest import EXAMPLES, ROOT
+    # a repository with a pyproject.toml that has no [tool.cta-lint] table: not parsed
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    page = tmp_path / "page.html"
+    page.write_bytes((EXAMPLES / "html" / "bad-product-update.html").read_bytes())
+    code = ("import sys\n"
+            "import os\n"
+            "sys.path[:0] = os.environ['CTA_TEST_SYS_PATH'].split(os.pathsep)\n"
+            "before = set(sys.modules)\n"
+            "sys.argv[0] = 'cta-lint'\n"
+            "from cta_lint.cli import main\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as e:\n"
+            "    code = e.code\n"
+            "sys.stdout = sys.__stdout__\n"
+            "print(code, *sorted(set(sys.modules) - before))\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["CTA_TEST_SYS_PATH"] = os.pathsep.join([str(ROOT)] + [p for p in sys.path if p])
+    for args in (["--isolated"], []):
+        r = subprocess.run([sys.executable, "-S", "-c", code, "check", *args, str(page)],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=120, env=env)
+        assert r.returncode == 0, r.stderr
+        last = r.stdout.splitlines()[-1].split()
+        assert last[0] == "1", r.stdout          # findings: exit status 1
+        loaded = {m.split(".")[0] for m in last[1:]}
+        assert "cta_lint" in loaded and "lxml" in loaded
+        unwanted = {"click", "multiprocessing", "bs4", "jinja2", "markdown_it", "tomllib",
+                    "tempfile", "pathlib", "dataclasses", "importlib.metadata", "json", "email"}
+        assert not unwanted & (loaded | set(last[1:])), sorted(unwanted & (loaded | set(last[1:])))
+
+
+def test_builtin_data_is_up_to_date():
+    """cta_lint/_builtin_data.py holds rules/*.toml and rules/lexicons/*.toml parsed ahead of
+    time (no tomllib import or parse per run). After editing those files, regenerate it:
+    ``python -m cta_lint.registry``."""
+    from conftest import ROOT
+    from cta_lint import registry
+    have = (ROOT / "cta_lint" / "_builtin_data.py").read_text(encoding="utf-8")
+    assert have == registry._generate_builtin_data(), "run: python -m cta_lint.registry"
+
+
+def test_builtin_data_never_stands_in_for_a_changed_file(monkeypatch):
+    """A table whose size/CRC-32 does not match the file on disk is ignored: the file is parsed."""
+    from cta_lint import registry
+    real = registry.Registry()
+    stale = {k: (n, crc ^ 1, {"language": "en"} if k.startswith("lexicons/") else
+                 dict(t, summary="stale")) for k, (n, crc, t) in registry._builtin_tables().items()}
+    monkeypatch.setattr(registry, "_builtin_tables", lambda: stale)
+    again = registry.Registry()
+    assert again.rules == real.rules and again.lexicon.lists == real.lexicon.lists
+    monkeypatch.setattr(registry, "_builtin_tables", lambda: {})
+    parsed = registry.Registry()
+    assert parsed.rules == real.rules and parsed.lexicon.lists == real.lexicon.lists

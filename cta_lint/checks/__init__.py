@@ -6,7 +6,7 @@ group ``cta_lint.rules`` (see registry.py).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..findings import Hit
 
