@@ -351,8 +351,6 @@ _MULTI = {"--select": "select", "--extend-select": "extend_select", "--ignore": 
 _SINGLE = {"--format": "fmt", "--stdin-filename": "stdin_filename", "--config": "config_file",
            "--output-file": "output_file", "-o": "output_file", "--max-file-size": "max_file_size",
            "--jobs": "jobs", "-j": "jobs"}
-_LONG_WITH_VALUE = ("--select", "--extend-select", "--ignore", "--per-file-ignores", "--format",
-                    "--stdin-filename", "--config", "--output-file", "--max-file-size", "--jobs")
 
 
 def _path_ok(value: str, dir_okay: bool = True) -> bool:
@@ -395,8 +393,8 @@ def _fast_args(argv: list[str]) -> dict | None:
             continue
         name, eq, value = arg.partition("=")
         if eq:
-            if name not in _LONG_WITH_VALUE:
-                return None
+            if not name.startswith("--") or not (name in _MULTI or name in _SINGLE):
+                return None     # "--flag=x", "-o=x": click's business
         elif arg in _MULTI or arg in _SINGLE:
             if i >= n:
                 return None

@@ -1,6 +1,8 @@
 """The command line as a user runs it: exit codes, selection, stdin, rules, explain, CTA000."""
 import json
 
+import pytest
+
 from conftest import EXAMPLES, run_cli
 
 BAD_MD = "# Update\n\nWe shipped dark mode.\n\nThanks for reading!\n"
@@ -104,3 +106,42 @@ def test_python_api():
     assert [(f.rule, f.line, f.column) for f in fs] == [("CTA001", 3, 1)]
     fs = cta_lint.lint_paths([EXAMPLES / "text" / "bad-cold-email.txt"])
     assert {f.rule for f in fs} == {"CTA003", "CTA004"}
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "a.html"],
+    ["check", "--isolated", "-q", "a.html", "b.md", "-"],
+    ["check", "a.html", "--select", "CTA001,CTA002", "--select=weak-ask", "--ignore", "CTA005"],
+    ["check", "--extend-select", "CTA00", "--format", "json", "--format=sarif", "x"],
+    ["check", "--per-file-ignores", "*.md:CTA001", "--per-file-ignores=a/**:CTA002,CTA004", "x"],
+    ["check", "--statistics", "--exit-zero", "--show-suppressed", "--force-exclude", "x"],
+    ["check", "--stdin-filename", "x.html", "--max-file-size", "100", "-j", "0", "-"],
+    ["check", "--jobs=3", "-o", "report.txt", "--config=cfg.toml", "--quiet", "x"],
+    ["check", "--output-file", "r.json", "--max-file-size=7", "x", "y"],
+])
+def test_click_free_check_parses_as_click_does(argv, monkeypatch, tmp_path):
+    """``cta-lint check`` with plain options runs without importing click (cli._fast_args): its
+    arguments must be exactly what click passes to the command."""
+    monkeypatch.chdir(tmp_path)
+    from cta_lint import cli
+    fast = cli._fast_args(argv)
+    assert fast is not None
+    seen = {}
+    monkeypatch.setattr(cli, "_check", lambda **kw: seen.update(kw))
+    group = cli._build()
+    group.main(args=argv, prog_name="cta-lint", standalone_mode=False)
+    assert fast == seen
+
+
+@pytest.mark.parametrize("argv", [
+    ["rules"], ["check", "-h"], ["check", "--help", "x"], ["--version"],
+    ["check", "--", "x"], ["check", "-qj2", "x"], ["check", "-j2", "x"], ["check", "--bogus", "x"],
+    ["check", "--format", "JSON", "x"], ["check", "--format"], ["check", "--jobs", "-1", "x"],
+    ["check", "--max-file-size", "ten", "x"], ["check", "--isolated=1", "x"],
+    ["check", "--select", "--isolated", "x"], ["check", "--per-file-ignores", "bad", "x"],
+    ["check", "--config", "."], ["check", "-o", ".", "x"], ["check", "-x"],
+])
+def test_click_free_check_leaves_the_rest_to_click(argv, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    from cta_lint import cli
+    assert cli._fast_args(argv) is None
