@@ -46,25 +46,32 @@ def format_for(path: str | None, text: str | None = None) -> str:
     return sniff(text or "")
 
 
-_HTMLISH = re.compile(r"<(?:!doctype|html|body|table|div|p|mjml|mj-|td|span|a\s|br|h[1-6])\b", re.I)
-_MDISH = re.compile(r"^(?:#{1,6}\s|\s*[-*]\s|\d+\.\s|>\s)|\[[^\]]+\]\([^)]+\)|\*\*[^*]+\*\*", re.M)
-_EMLISH = re.compile(r"\A(?:[\w-]+:[^\n]*\n)*?(?:MIME-Version|Content-Type|Received|Message-ID):", re.I)
+_SNIFF: tuple | None = None    # (eml, html, markdown) patterns, compiled on first use: a file
+                               # whose extension names its format is never sniffed
 
 
 def sniff(text: str) -> str:
+    global _SNIFF
+    if _SNIFF is None:
+        _SNIFF = (
+            re.compile(r"\A(?:[\w-]+:[^\n]*\n)*?(?:MIME-Version|Content-Type|Received|Message-ID):",
+                       re.I),
+            re.compile(r"<(?:!doctype|html|body|table|div|p|mjml|mj-|td|span|a\s|br|h[1-6])\b", re.I),
+            re.compile(r"^(?:#{1,6}\s|\s*[-*]\s|\d+\.\s|>\s)|\[[^\]]+\]\([^)]+\)|\*\*[^*]+\*\*",
+                       re.M))
+    emlish, htmlish, mdish = _SNIFF
     head = text[:4096]
-    if _EMLISH.match(head) and "\n\n" in text:
+    if emlish.match(head) and "\n\n" in text:
         return "eml"
-    if _HTMLISH.search(head):
+    if htmlish.search(head):
         return "html"
-    if _MDISH.search(head):
+    if mdish.search(head):
         return "markdown"
     return "text"
 
 
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                  b"\x1f\x8b", b"BM", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"wOFF", b"wOF2")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 
 
 def decode(data: bytes, fmt_hint: str | None = None) -> tuple[str, str | None]:
@@ -86,7 +93,8 @@ def decode(data: bytes, fmt_hint: str | None = None) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
         bad_at = e.start
-    m = _META_CHARSET.search(data[:4096])
+    # (compiled here: only a file that is not UTF-8 gets this far)
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", data[:4096], re.I)
     if m:
         enc = m.group(1).decode("ascii", "replace").lower()
         try:
