@@ -149,7 +149,7 @@ def _is_str_list(v) -> bool:
     return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
 
-def _check_types(path: Path, data: dict, prefix: str) -> None:
+def _check_types(path: os.PathLike, data: dict, prefix: str) -> None:
     def err(key, msg):
         raise ConfigError(f"{path}: {prefix}{key}: {msg}")
 
@@ -194,10 +194,10 @@ def _bare(k: str) -> bool:
 
 
 # -- discovery ------------------------------------------------------------------------------------
-_FOUND: dict[str, Path | None] = {}
+_FOUND: dict[str, os.PathLike | None] = {}   # folder -> pathlib.Path of its file
 
 
-def find_config_dir(start: str) -> Path | None:
+def find_config_dir(start: str) -> os.PathLike | None:
     """The configuration file that applies to files in folder ``start`` (None: defaults).
     Answers are memoised per folder, so a tree is searched once, not once per file.
     (os.path, not pathlib, which costs ~3 ms to import, for the usual case: no file.)"""
