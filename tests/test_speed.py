@@ -74,8 +74,7 @@ def test_lint_many_streams_in_input_order(tmp_path):
 
 def test_one_file_run_imports_only_what_it_needs(tmp_path):
     """A plain ``check`` of one HTML file (a pre-commit hook's run) does not import click, the
-    worker-pool machinery, other formats' parsers or tomllib (the built-in rules are read from
-    cta_lint/_builtin_data.py). Run without ``site`` so that nothing a .pth file imports
+    worker-pool machinery or other formats' parsers. Run without ``site`` so that nothing a .pth file imports
     (certifi imports tempfile, pathlib...) hides what cta-lint imports."""
     import os
     import subprocess
@@ -108,30 +107,6 @@ def test_one_file_run_imports_only_what_it_needs(tmp_path):
         assert last[0] == "1", r.stdout          # findings: exit status 1
         loaded = {m.split(".")[0] for m in last[1:]}
         assert "cta_lint" in loaded and "lxml" in loaded
-        unwanted = {"click", "multiprocessing", "bs4", "jinja2", "markdown_it", "tomllib",
+        unwanted = {"click", "multiprocessing", "bs4", "jinja2", "markdown_it",
                     "tempfile", "pathlib", "dataclasses", "importlib.metadata", "json", "email"}
         assert not unwanted & (loaded | set(last[1:])), sorted(unwanted & (loaded | set(last[1:])))
-
-
-def test_builtin_data_is_up_to_date():
-    """cta_lint/_builtin_data.py holds rules/*.toml and rules/lexicons/*.toml parsed ahead of
-    time (no tomllib import or parse per run). After editing those files, regenerate it:
-    ``python -m cta_lint.registry``."""
-    from conftest import ROOT
-    from cta_lint import registry
-    have = (ROOT / "cta_lint" / "_builtin_data.py").read_text(encoding="utf-8")
-    assert have == registry._generate_builtin_data(), "run: python -m cta_lint.registry"
-
-
-def test_builtin_data_never_stands_in_for_a_changed_file(monkeypatch):
-    """A table whose size/CRC-32 does not match the file on disk is ignored: the file is parsed."""
-    from cta_lint import registry
-    real = registry.Registry()
-    stale = {k: (n, crc ^ 1, {"language": "en"} if k.startswith("lexicons/") else
-                 dict(t, summary="stale")) for k, (n, crc, t) in registry._builtin_tables().items()}
-    monkeypatch.setattr(registry, "_builtin_tables", lambda: stale)
-    again = registry.Registry()
-    assert again.rules == real.rules and again.lexicon.lists == real.lexicon.lists
-    monkeypatch.setattr(registry, "_builtin_tables", lambda: {})
-    parsed = registry.Registry()
-    assert parsed.rules == real.rules and parsed.lexicon.lists == real.lexicon.lists
