@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 import re
 
+from ._record import Record
+
 CONFIG_FILES = (".cta-lint.toml", "cta-lint.toml", "pyproject.toml")
 
 # Diagnostics that are not rules loaded from TOML.
@@ -48,21 +50,7 @@ class ConfigError(ValueError):
     """A configuration problem: one line, naming the file and the key."""
 
 
-# Config and Overrides are plain classes rather than dataclasses (a dataclass costs ~1 ms to
-# create at import, on every run); same constructors, repr and equality as the dataclasses had.
-def _repr(obj) -> str:
-    return f"{type(obj).__qualname__}(" + ", ".join(
-        f"{n}={getattr(obj, n)!r}" for n in obj.__match_args__) + ")"
-
-
-def _eq(self, other):
-    if other.__class__ is self.__class__:
-        return (tuple(getattr(self, n) for n in self.__match_args__) ==
-                tuple(getattr(other, n) for n in other.__match_args__))
-    return NotImplemented
-
-
-class Config:
+class Config(Record):
     """One configuration file's contents (or the defaults when ``path`` is None)."""
     __match_args__ = ("path", "root", "data")
 
@@ -74,12 +62,8 @@ class Config:
     def get(self, key, default=None):
         return self.data.get(key, default)
 
-    __repr__ = _repr
-    __eq__ = _eq
-    __hash__ = None
 
-
-class Overrides:
+class Overrides(Record):
     """What the command line says, applied on top of the file in effect."""
     __match_args__ = ("select", "extend_select", "ignore", "per_file_ignores", "max_file_size",
                       "format")
@@ -94,10 +78,6 @@ class Overrides:
         self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
         self.max_file_size = max_file_size
         self.format = format
-
-    __repr__ = _repr
-    __eq__ = _eq
-    __hash__ = None
 
 
 # -- reading --------------------------------------------------------------------------------------

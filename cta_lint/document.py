@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_right
 import re
 
+from ._record import Record
+
 _WORD = re.compile(r"\S+")
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
 
@@ -32,26 +34,10 @@ CHROME = "chrome"
 HIDDEN = "hidden"
 
 
-# Link, Block and Document are plain classes with ``__slots__`` rather than slotted
-# dataclasses (which cost ~1 ms each to create at import, on every run). They behave as the
-# dataclasses did: same constructor (positional or keyword, same defaults), repr and equality
-# (all fields, in order); not hashable.
 _MISSING = object()
 
 
-def _repr(obj, names) -> str:
-    return f"{type(obj).__qualname__}(" + ", ".join(
-        f"{n}={getattr(obj, n)!r}" for n in names) + ")"
-
-
-def _eq(self, other):
-    if other.__class__ is self.__class__:
-        return (tuple(getattr(self, n) for n in self.__slots__) ==
-                tuple(getattr(other, n) for n in other.__slots__))
-    return NotImplemented
-
-
-class Link:
+class Link(Record):
     __slots__ = ("text", "href", "start", "end", "image", "templated_href")
     __match_args__ = __slots__
 
@@ -64,14 +50,9 @@ class Link:
         self.image = image           # a linked image: text is its alt
         self.templated_href = templated_href  # href is (or contains) a template expression
 
-    def __repr__(self) -> str:
-        return _repr(self, self.__slots__)
-
-    __eq__ = _eq
-    __hash__ = None
 
 
-class Block:
+class Block(Record):
     __slots__ = ("kind", "text", "anchors", "srcs", "end", "level", "group", "ordered", "links",
                  "zone", "section", "index", "marker")
     __match_args__ = __slots__
@@ -96,11 +77,6 @@ class Block:
         self.index = index
         self.marker = marker         # bullet marker for plain-text items
 
-    def __repr__(self) -> str:
-        return _repr(self, self.__slots__)
-
-    __eq__ = _eq
-    __hash__ = None
 
     @property
     def start(self) -> int:
@@ -132,7 +108,7 @@ class Block:
         return self.zone in (BODY, PS)
 
 
-class Document:
+class Document(Record):
     __slots__ = ("source", "format", "blocks", "subject", "preheader", "notes", "_lines")
     __match_args__ = __slots__
 
@@ -147,11 +123,6 @@ class Document:
         self.notes = [] if notes is _MISSING else notes   # reader diagnostics (non-fatal)
         self._lines = _lines
 
-    def __repr__(self) -> str:
-        return _repr(self, self.__slots__)
-
-    __eq__ = _eq
-    __hash__ = None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count characters."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
+from ._record import Record
 from .findings import Finding, Hit
 from .registry import Registry, Rule
 from . import sources
@@ -15,9 +16,8 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 
 
-class Settings:
-    """What to lint with (a plain class: a dataclass costs ~1 ms to create at import; same
-    constructor, repr and equality as the dataclass had)."""
+class Settings(Record):
+    """What to lint with."""
     __match_args__ = ("select", "ignore", "severity", "rule_options", "packs", "max_file_size")
 
     def __init__(self, select: set[str] | None = None, ignore: set[str] | None = None,
@@ -31,17 +31,6 @@ class Settings:
         self.packs = [] if packs is None else packs
         self.max_file_size = max_file_size
 
-    def __repr__(self) -> str:
-        return "Settings(" + ", ".join(f"{n}={getattr(self, n)!r}"
-                                       for n in self.__match_args__) + ")"
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (tuple(getattr(self, n) for n in self.__match_args__) ==
-                    tuple(getattr(other, n) for n in other.__match_args__))
-        return NotImplemented
-
-    __hash__ = None
 
 
 class Linter:

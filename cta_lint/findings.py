@@ -1,21 +1,12 @@
-"""Findings: what a rule reports, located in the source.
-
-Plain classes with ``__slots__`` rather than dataclasses: creating a slotted dataclass costs
-about a millisecond at import (code generation and ``exec``), on every run. They behave as the
-dataclasses did: the same constructor (positional or keyword), ``repr``, equality and, for
-Finding, ordering by (path, line, column, rule); neither is hashable.
-"""
+"""Findings: what a rule reports, located in the source."""
 from __future__ import annotations
+
+from ._record import Record
 
 SEVERITIES = ("error", "warning", "info")
 
 
-def _repr(obj, names) -> str:
-    return f"{type(obj).__qualname__}(" + ", ".join(
-        f"{n}={getattr(obj, n)!r}" for n in names) + ")"
-
-
-class Hit:
+class Hit(Record):
     """What a check yields: a source span and a message (the engine adds rule and position)."""
     __slots__ = ("start", "end", "message", "severity", "suggestion")
     __match_args__ = __slots__
@@ -28,23 +19,13 @@ class Hit:
         self.severity = severity          # overrides the rule's severity (e.g. quoted speech)
         self.suggestion = suggestion
 
-    def __repr__(self) -> str:
-        return _repr(self, self.__slots__)
 
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return ((self.start, self.end, self.message, self.severity, self.suggestion) ==
-                    (other.start, other.end, other.message, other.severity, other.suggestion))
-        return NotImplemented
-
-    __hash__ = None
-
-
-class Finding:
+class Finding(Record):
+    """A finding; findings compare and sort by (path, line, column, rule)."""
     __slots__ = ("path", "line", "column", "rule", "name", "severity", "message", "end_line",
                  "end_column", "suggestion", "start", "end", "context")
     __match_args__ = __slots__
-    _REPR = __slots__[:-1]      # context is not shown
+    _unshown = ("context",)
 
     def __init__(self, path: str, line: int, column: int, rule: str, name: str, severity: str,
                  message: str, end_line: int = 0, end_column: int = 0,
@@ -66,39 +47,23 @@ class Finding:
         # picklable
         self.context = context
 
-    def __repr__(self) -> str:
-        return _repr(self, self._REPR)
+    def _key(self):
+        return self.path, self.line, self.column, self.rule
 
-    # equality and order: (path, line, column, rule) only
     def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return ((self.path, self.line, self.column, self.rule) ==
-                    (other.path, other.line, other.column, other.rule))
-        return NotImplemented
+        return self._key() == other._key() if other.__class__ is self.__class__ else NotImplemented
 
     def __lt__(self, other):
-        if other.__class__ is self.__class__:
-            return ((self.path, self.line, self.column, self.rule) <
-                    (other.path, other.line, other.column, other.rule))
-        return NotImplemented
+        return self._key() < other._key() if other.__class__ is self.__class__ else NotImplemented
 
     def __le__(self, other):
-        if other.__class__ is self.__class__:
-            return ((self.path, self.line, self.column, self.rule) <=
-                    (other.path, other.line, other.column, other.rule))
-        return NotImplemented
+        return self._key() <= other._key() if other.__class__ is self.__class__ else NotImplemented
 
     def __gt__(self, other):
-        if other.__class__ is self.__class__:
-            return ((self.path, self.line, self.column, self.rule) >
-                    (other.path, other.line, other.column, other.rule))
-        return NotImplemented
+        return self._key() > other._key() if other.__class__ is self.__class__ else NotImplemented
 
     def __ge__(self, other):
-        if other.__class__ is self.__class__:
-            return ((self.path, self.line, self.column, self.rule) >=
-                    (other.path, other.line, other.column, other.rule))
-        return NotImplemented
+        return self._key() >= other._key() if other.__class__ is self.__class__ else NotImplemented
 
     __hash__ = None
 

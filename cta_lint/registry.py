@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ._record import Record
 from .analysis.lexicon import Lexicon
 from .findings import SEVERITIES
 
@@ -34,9 +35,8 @@ def _tomls(folder: str) -> list[str]:
     return [os.path.join(folder, n) for n in sorted(names) if n.endswith(".toml")]
 
 
-class Rule:
-    """A rule: its TOML table, validated (a plain class: a dataclass costs ~1 ms to create at
-    import; same constructor, repr and equality as the dataclass had)."""
+class Rule(Record):
+    """A rule: its TOML table, validated."""
     __match_args__ = ("code", "name", "severity", "check", "summary", "description", "rationale",
                       "bad", "good", "options", "origin", "_impl")
 
@@ -57,16 +57,6 @@ class Rule:
         self.origin = origin
         self._impl = _impl
 
-    def __repr__(self) -> str:
-        return "Rule(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (tuple(getattr(self, n) for n in self.__match_args__) ==
-                    tuple(getattr(other, n) for n in other.__match_args__))
-        return NotImplemented
-
-    __hash__ = None
 
     def instance(self, kind_loader):
         if self._impl is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .._record import Record
 from ..phrases import normalise
 from .lexicon import Lexicon
 
@@ -36,9 +37,8 @@ _FREE_VERB = re.compile(r"(?:download|get|grab|use|check)\b", re.I)
 _QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
 
 
-class Call:
-    """A call found in a block (a plain class with ``__slots__``: a slotted dataclass costs
-    ~1 ms to create at import; same constructor, repr and equality as the dataclass had)."""
+class Call(Record):
+    """A call found in a block."""
     __slots__ = ("kind", "start", "end", "text", "hedged", "hedge", "link", "sentence")
     __match_args__ = __slots__
 
@@ -54,16 +54,6 @@ class Call:
         self.link = link          # the Link, for links/buttons
         self.sentence = sentence
 
-    def __repr__(self) -> str:
-        return "Call(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (tuple(getattr(self, n) for n in self.__slots__) ==
-                    tuple(getattr(other, n) for n in other.__slots__))
-        return NotImplemented
-
-    __hash__ = None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
