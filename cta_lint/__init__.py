@@ -29,13 +29,21 @@ def lint_text(text: str, format: str = "html", *, select=None, ignore=None, path
     return linter.lint_text(text, format, path)
 
 
-def lint_paths(paths, *, select=None, ignore=None):
-    """Lint files and folders; returns a list of Findings (CTA000 for unreadable files)."""
-    from .engine import Linter, expand
-    linter = Linter(_settings(select, ignore))
+def lint_paths(paths, *, select=None, ignore=None, config=None, isolated=False):
+    """Lint files and folders as ``cta-lint check`` would: each file with the configuration in
+    effect for it (discovered from its folder up: ``.cta-lint.toml``, ``cta-lint.toml``,
+    ``[tool.cta-lint]`` in ``pyproject.toml``; or the file ``config``; none when ``isolated``),
+    folders walked honouring ``include``/``exclude`` and ``.gitignore``. ``select``/``ignore``
+    apply on top, as on the command line. Returns a list of Findings (CTA000 for unreadable
+    files); a bad configuration raises ValueError with the one-line message the CLI prints."""
+    from .config import Overrides, Resolver, collect
+    ov = Overrides(select=list(select) if select else None, ignore=list(ignore or ()))
+    resolver = Resolver(ov, config_file=str(config) if config else None, isolated=isolated)
     out = []
-    for p in expand([str(p) for p in paths]):
-        out.extend(linter.lint_file(p))
+    for p in collect([str(p) for p in paths], resolver):
+        res = resolver.for_path(p)
+        drop = res.ignored_for(p)
+        out.extend(f for f in res.linter.lint_file(p) if f.rule not in drop)
     return out
 
 

@@ -1,5 +1,6 @@
 """The command line as a user runs it: exit codes, selection, stdin, rules, explain, CTA000."""
 import json
+import os
 
 import pytest
 
@@ -106,6 +107,27 @@ def test_python_api():
     assert [(f.rule, f.line, f.column) for f in fs] == [("CTA001", 3, 1)]
     fs = cta_lint.lint_paths([EXAMPLES / "text" / "bad-cold-email.txt"])
     assert {f.rule for f in fs} == {"CTA003", "CTA004"}
+
+
+def test_python_api_uses_the_configuration_the_cli_uses(tmp_path):
+    import cta_lint
+    copy = "We shipped dark mode.\n\nThanks for reading!\n"
+    (tmp_path / "emails").mkdir()
+    (tmp_path / "emails" / "news.txt").write_text(copy)
+    (tmp_path / "emails" / "old.txt").write_text(copy)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cta-lint]\nexclude = ["emails/old.txt"]\nselect = ["CTA001", "CTA005"]\n'
+        '[tool.cta-lint.per-file-ignores]\n"emails/news.txt" = ["CTA005"]\n')
+    (tmp_path / ".git").mkdir()
+    fs = cta_lint.lint_paths([tmp_path / "emails"])
+    assert [(os.path.basename(f.path), f.rule) for f in fs] == [("news.txt", "CTA001")]
+    assert cta_lint.lint_paths([tmp_path / "emails"], ignore=["missing-ask"]) == []
+    fs = cta_lint.lint_paths([tmp_path / "emails"], isolated=True)
+    assert sorted(os.path.basename(f.path) for f in fs) == ["news.txt", "old.txt"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("select = ['CTA999']\n")
+    with pytest.raises(ValueError, match="CTA999"):
+        cta_lint.lint_paths([tmp_path / "emails"], config=bad)
 
 
 @pytest.mark.parametrize("argv", [
