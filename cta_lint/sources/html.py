@@ -18,7 +18,10 @@ from . import templates
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
-_TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_MARKUP_NEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/!?")  # after "<"
+# the rest of a tag up to its ">" (quoted values may hold ">"); None for an unclosed quote. The
+# unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
+_TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -47,6 +50,58 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _LAST_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)[^.\s>+~]*\s*$")
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 
+# The same tests on a lower-cased ASCII style attribute, case-sensitive: IGNORECASE regexes get
+# no literal-prefix scan (and _HIDDEN_STYLE's (?:^|;|\s) branch is tried at every position), so
+# these are several times faster. Only for ASCII text: under re.I, "k", "s" and "i" also match
+# KELVIN SIGN, LONG S and the dotted/dotless I, which lower() leaves alone or lengthens; other
+# styles go through the IGNORECASE originals. Each _HIDDEN_STYLE branch is searched only when a
+# word it cannot match without is present; together they answer exactly what it answers.
+_H_DISPLAY = re.compile(r"display\s*:\s*none")
+_H_VISIBILITY = re.compile(r"visibility\s*:\s*hidden")
+_H_COLLAPSED = re.compile(
+    r"(?:^|;|\s)(?:max-)?height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)[^\"]*overflow\s*:\s*hidden"
+    r"|overflow\s*:\s*hidden[^\"]*(?:^|;|\s)max-height\s*:\s*0")
+_H_FONT_ZERO = re.compile(r"font-size\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)")
+_H_OPACITY = re.compile(r"opacity\s*:\s*0(?:\.0)?\s*(?:;|$)")
+_FONT_SIZE_LC = re.compile(_FONT_SIZE.pattern)
+_BOLD_LC = re.compile(_BOLD.pattern)
+_BUTTON_STYLE_LC = re.compile(_BUTTON_STYLE.pattern, re.S)
+
+
+def _style_hidden(style: str) -> bool:
+    """``bool(_HIDDEN_STYLE.search(style))``, faster."""
+    if not style.isascii():
+        return _HIDDEN_STYLE.search(style) is not None
+    s = style.lower()
+    if "none" in s and _H_DISPLAY.search(s):
+        return True
+    if "hidden" in s and (_H_VISIBILITY.search(s) or
+                          ("height" in s and "overflow" in s and _H_COLLAPSED.search(s))):
+        return True
+    if "font-size" in s and _H_FONT_ZERO.search(s):
+        return True
+    return "opacity" in s and _H_OPACITY.search(s) is not None
+
+
+def _style_px(style: str) -> float | None:
+    """The font size a style attribute sets, in px, or None."""
+    if style.isascii():
+        m = _FONT_SIZE_LC.search(style.lower())
+    else:
+        m = _FONT_SIZE.search(style)
+    return _px(m) if m else None
+
+
+def _style_bold(style: str) -> bool:
+    if style.isascii():
+        return _BOLD_LC.search(style.lower()) is not None
+    return _BOLD.search(style) is not None
+
+
+def _style_button(style: str) -> bool:
+    if style.isascii():
+        return _BUTTON_STYLE_LC.search(style.lower()) is not None
+    return _BUTTON_STYLE.search(style) is not None
 
 def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
     """From <style> blocks, outside @media queries (they apply only on some screens): the
@@ -91,9 +146,8 @@ def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
     return hidden, fonts
 
 
-def _is_hidden(el, hidden_classes: set[str]) -> bool:
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+def _is_hidden(el, style: str | None, hidden_classes: set[str]) -> bool:
+    if style and _style_hidden(style):
         return True
     if el.get("hidden") is not None:
         return True
@@ -101,8 +155,8 @@ def _is_hidden(el, hidden_classes: set[str]) -> bool:
         cls = el.get("class")
         if cls and any(c.lower() in hidden_classes for c in cls.split()):
             return True
-    if el.get("css-class") and hidden_classes:
-        if any(c.lower() in hidden_classes for c in el.get("css-class").split()):
+        cls = el.get("css-class")
+        if cls and any(c.lower() in hidden_classes for c in cls.split()):
             return True
     return False
 
@@ -117,13 +171,16 @@ def _px(m) -> float:
     return size
 
 
-def _font_px(el, class_fonts: dict[str, float]) -> float:
-    style = el.get("style") or ""
-    m = _FONT_SIZE.search(style)
-    if not m and el.get("font-size"):
-        m = _FONT_SIZE.search("font-size:" + el.get("font-size"))
-    if m:
-        return _px(m)
+def _font_px(el, style: str | None, class_fonts: dict[str, float]) -> float:
+    if style:
+        px = _style_px(style)
+        if px is not None:
+            return px
+    size = el.get("font-size")
+    if size:
+        m = _FONT_SIZE.search("font-size:" + size)
+        if m:
+            return _px(m)
     if class_fonts:
         cls = el.get("class")
         if cls:
@@ -131,12 +188,56 @@ def _font_px(el, class_fonts: dict[str, float]) -> float:
     return 0.0
 
 
+# What enter() does for a block-level tag
+_C_NONE, _C_PARA, _C_HEADING, _C_ITEM, _C_LIST, _C_QUOTE, _C_DIVIDER, _C_BUTTON = range(8)
+_CATEGORY = {**{t: _C_HEADING for t in HEADINGS}, "li": _C_ITEM, **{t: _C_LIST for t in LISTS},
+             "blockquote": _C_QUOTE, "hr": _C_DIVIDER, "mj-divider": _C_DIVIDER,
+             **{t: _C_BUTTON for t in BUTTONISH},
+             **{t: _C_PARA for t in ("p", "div", "td", "th", "mj-text", "tr", "table", "center")}}
+# elements with no end tag to consume
+VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source",
+        "mj-image", "mj-divider", "mj-spacer"}
+# tags enter() has more to do for (links, images, forms, list items, the MJML preview)
+_SPECIAL = LINKISH | {"mj-preview", "li", "form", "input", "button", "img"}
+_SIMPLE_NAME = re.compile(r"[a-z0-9:_.-]+")
+
+
+class _Tag:
+    """Everything the walk needs to know about a tag name, worked out once."""
+    __slots__ = ("tag", "needle", "close", "skip", "inline", "void", "cat", "level", "special")
+
+    def __init__(self, tag: str):
+        self.tag = tag
+        self.needle = "<" + tag
+        # "</tag>" exactly, for the fast path of consume_end (names lxml could put a quote in
+        # take the slow path)
+        self.close = "</" + tag + ">" if _SIMPLE_NAME.fullmatch(tag) else None
+        self.skip = tag in SKIP
+        self.inline = tag in INLINE
+        self.void = tag in VOID
+        self.cat = _CATEGORY.get(tag, _C_NONE)
+        self.level = HEADINGS.get(tag, 0)
+        self.special = tag in _SPECIAL
+
+
+_TAGS: dict[str, _Tag] = {}   # lxml's tag name -> _Tag (bounded: junk markup invents names)
+
+
+def _tag_info(name: str) -> _Tag:
+    info = _TAGS.get(name)
+    if info is None:
+        info = _Tag(name.lower())
+        if len(_TAGS) < 2000:
+            _TAGS[name] = info
+    return info
+
+
 class _Frame:
     __slots__ = ("tag", "kind", "level", "group", "ordered", "hidden", "skip", "heading", "link",
-                 "button", "opened")
+                 "button", "opened", "info")
 
     def __init__(self, tag, kind, level=0, group=-1, ordered=False, hidden=False, skip=False,
-                 heading=0, link=None, button=False):
+                 heading=0, link=None, button=False, info=None):
         self.tag = tag
         self.kind = kind
         self.level = level
@@ -148,12 +249,16 @@ class _Frame:
         self.link = link
         self.button = button
         self.opened = False
+        self.info = info
 
 
 class _Walker:
     def __init__(self, source: str, masked: str, base: int = 0):
         self.src = masked
         self.low = masked.lower()
+        # lower() keeps every position unless a character lengthens (U+0130): then only the
+        # slow paths, which look at both strings exactly as they always did, are used
+        self.aligned = len(self.low) == len(masked)
         self.base = base          # offset of this fragment in the whole source (markdown html)
         self.cur = 0
         self.blocks: list[Block] = []
@@ -210,10 +315,12 @@ class _Walker:
         self.cur = end
         return start, end
 
-    def consume_end(self, tag: str) -> None:
+    def consume_end(self, tag: str, close: str | None = None) -> None:
         low = self.low
         c = self.cur
-        open_set = set(self.open_tags)
+        if close is not None and self.aligned and low.startswith(close, c):
+            self.cur = c + len(close)   # "</tag>": what the loop below finds, the short way
+            return
         while low.startswith("</", c):
             m = _TAG_END.match(self.src, c + 2)
             if m is None:
@@ -222,7 +329,7 @@ class _Walker:
             if name == tag:
                 self.cur = m.end()
                 return
-            if name in open_set:
+            if name in self.open_tags:
                 return  # closes an ancestor: this element's end was implied
             c = m.end()  # stray end tag lxml dropped
             self.cur = c
@@ -230,33 +337,54 @@ class _Walker:
 
     # -- text --------------------------------------------------------------------------------
     def add_text(self, frame: _Frame, lxml_text: str) -> None:
+        src = self.src
+        if lxml_text.isspace():
+            # Most text nodes of a table layout are the indentation between tags: when the source
+            # at the cursor is that same whitespace followed by markup, the run is exactly it and
+            # there is nothing to add (the general path below would find the same end).
+            start = self.cur
+            if src.startswith("<", start):
+                self.skip_markup()
+                start = self.cur
+            end = start + len(lxml_text)
+            if (src.startswith(lxml_text, start) and src.startswith("<", end)
+                    and src[end + 1:end + 2] in _MARKUP_NEXT):
+                self.cur = end
+                return
+            self.cur = start
         start, end = self.text_run()
-        raw = self.src[start:end]
+        raw = src[start:end]
         if not raw.strip():
             if not lxml_text.strip():
                 return
             # misaligned: find the first word of lxml's text from here
             word = lxml_text.split()[0]
-            p = self.src.find(word, start)
+            p = src.find(word, start)
             if p == -1:
                 return
             start = p
-            m = _MARKUP.search(self.src, p)
-            end = m.start() if m else len(self.src)
+            m = _MARKUP.search(src, p)
+            end = m.start() if m else len(src)
             self.cur = end
-            raw = self.src[start:end]
+            raw = src[start:end]
         if frame.skip:
             return
         if frame.hidden:
             self.hidden_text.append(_html.unescape(raw))
             return
-        if self.tb.empty:
-            self.tb_frame = frame
         tb = self.tb
+        if not tb.length:
+            self.tb_frame = frame
         base = self.base + start
+        links_open = self.links_open
+        if "&" not in raw:
+            tb.add(raw, base)
+            for _, lp, _ in links_open:
+                lp.append(raw)
+            return
         pos = 0
-        link_parts = [lp for _, lp, _ in self.links_open]
-        for m in _ENTITY.finditer(raw) if "&" in raw else ():
+        link_parts = [lp for _, lp, _ in links_open]
+        for m in _ENTITY.finditer(raw):
             if m.start() > pos:
                 piece = raw[pos:m.start()]
                 tb.add(piece, base + pos)
@@ -290,7 +418,7 @@ class _Walker:
 
     def flush(self) -> None:
         tb = self.tb
-        if tb.empty:
+        if not tb.length:
             return
         f = self.tb_frame
         kind, level, group, ordered = PARAGRAPH, 0, -1, False
@@ -307,38 +435,40 @@ class _Walker:
     # -- the walk -----------------------------------------------------------------------------
     def run(self, root) -> None:
         from lxml import etree
-        Comment, PI = etree.Comment, etree.ProcessingInstruction
-        top = _Frame("#root", PARAGRAPH)
-        stack: list[tuple[object, object, _Frame]] = []
-        frame = self.enter(root, top)
-        stack.append((root, iter(root), frame))
-        if root.text:
-            self.add_text(frame, root.text)
-        while stack:
-            el, it, frame = stack[-1]
-            child = next(it, None)
-            if child is None:
-                stack.pop()
-                self.leave(el, frame)
-                if stack and el.tail:
-                    self.add_text(stack[-1][2], el.tail)
-                continue
-            tag = child.tag
-            if tag is Comment or tag is PI or not isinstance(tag, str):
-                self.skip_comment(tag is Comment)
-                if child.tail:
-                    self.add_text(frame, child.tail)
-                continue
-            cframe = self.enter(child, frame)
-            if len(child) == 0 and not child.text:
-                # leaf: handle start and end together
-                self.leave(child, cframe)
-                if child.tail:
-                    self.add_text(frame, child.tail)
-                continue
-            stack.append((child, iter(child), cframe))
-            if child.text:
-                self.add_text(cframe, child.text)
+        Comment = etree.Comment
+        enter, leave, add_text = self.enter, self.leave, self.add_text
+        frames: list[_Frame | None] = [_Frame("#root", PARAGRAPH)]
+        push, pop = frames.append, frames.pop
+        # document order: an element's start, its text, its children, its end, then its tail
+        # (the root's tail is not the document's)
+        for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+            if event == "start":
+                if isinstance(el.tag, str):
+                    frame = enter(el, frames[-1])
+                    push(frame)
+                    text = el.text
+                    if text:
+                        add_text(frame, text)
+                else:  # an entity reference, if a parser ever makes one: like a PI
+                    self.skip_comment(False)
+                    text = el.tail
+                    if text:
+                        add_text(frames[-1], text)
+                    push(None)
+            elif event == "end":
+                frame = pop()
+                if frame is None:
+                    continue
+                leave(el, frame)
+                if len(frames) > 1:
+                    text = el.tail
+                    if text:
+                        add_text(frames[-1], text)
+            else:  # comment, processing instruction
+                self.skip_comment(el.tag is Comment)
+                text = el.tail
+                if text:
+                    add_text(frames[-1], text)
 
     def skip_comment(self, is_comment: bool) -> None:
         src = self.src
@@ -354,57 +484,83 @@ class _Walker:
                 self.cur = len(src) if e == -1 else e + 1
 
     def enter(self, el, parent: _Frame) -> _Frame:
-        tag = el.tag.lower() if isinstance(el.tag, str) else "#"
-        if ":" in tag and not tag.startswith("mj"):
-            tag = tag  # namespaced (o:p, v:roundrect): treated as unknown inline-ish
-        end = self.find_start(tag)
-        tag_start = -1
-        if end != -1:
-            tag_start = self.low.rfind("<" + tag, self.cur, end)
-            self.cur = end
+        info = _TAGS.get(el.tag) or _tag_info(el.tag)
+        tag = info.tag
+        # find "<tag" from the cursor (find_start, inlined); -1: lxml implied the element
+        low = self.low
+        cur0 = self.cur
+        end = -1
+        needle = info.needle
+        p = low.find(needle, cur0)
+        while p != -1:
+            q = p + len(needle)
+            if q >= len(low) or low[q] in " \t\r\n/>":
+                m = _TAG_END.match(self.src, q)
+                if m is not None:
+                    end = m.end()
+                    self.cur = end
+                break
+            p = low.find(needle, q)
         self.open_tags.append(tag)
-        skip = parent.skip or tag in SKIP
-        hidden = parent.hidden or (not skip and _is_hidden(el, self.hidden_classes))
-        block_level = tag not in INLINE
+        skip = parent.skip or info.skip
+        style = None
+        if skip:
+            hidden = parent.hidden
+        else:
+            style = el.get("style")
+            hidden = parent.hidden or _is_hidden(el, style, self.hidden_classes)
         kind, level, group, ordered = parent.kind, parent.level, parent.group, parent.ordered
         button = parent.button
-        heading = parent.heading
-        if block_level and not skip:
-            self.flush()
-            if tag in HEADINGS:
-                kind, level = HEADING, HEADINGS[tag]
-            elif tag == "li":
+        if not info.inline and not skip:
+            if self.tb.length:
+                self.flush()
+            cat = info.cat
+            if cat == _C_PARA:
+                if parent.kind in (HEADING, ITEM, QUOTE) and tag in ("p", "div"):
+                    pass
+                else:
+                    kind, level = PARAGRAPH, 0
+                    px = _font_px(el, style, self.class_fonts)
+                    if px >= 20 or (px >= 17 and style and _style_bold(style)):
+                        kind, level = HEADING, 2
+            elif cat == _C_NONE:
+                pass
+            elif cat == _C_HEADING:
+                kind, level = HEADING, info.level
+            elif cat == _C_ITEM:
                 kind = ITEM
-            elif tag in LISTS:
+            elif cat == _C_LIST:
                 self.group_seq += 1
                 group = self.group_seq
                 ordered = tag == "ol"
                 level = parent.level + 1 if parent.kind == ITEM else 1
                 kind = parent.kind
-            elif tag == "blockquote":
+            elif cat == _C_QUOTE:
                 kind = QUOTE
-            elif tag in ("hr", "mj-divider"):
+            elif cat == _C_DIVIDER:
                 if not hidden:
                     self.blocks.append(Block(kind=DIVIDER, text="", anchors=[], srcs=[],
                                              end=self.base + max(end, 0)))
-            elif tag in BUTTONISH:
+            elif cat == _C_BUTTON:
                 button = True
-            elif tag in ("p", "div", "td", "th", "mj-text", "tr", "table", "center"):
-                if parent.kind in (HEADING, ITEM, QUOTE) and tag in ("p", "div"):
-                    pass
-                else:
-                    kind, level = PARAGRAPH, 0
-                    px = _font_px(el, self.class_fonts)
-                    if px >= 20 or (px >= 17 and _BOLD.search(el.get("style") or "")):
-                        kind, level = HEADING, 2
-        elif tag == "br" and not skip:
-            self.flush()
+        if info.special:
+            return self.enter_special(el, parent, info, end, cur0, kind, level, group, ordered,
+                                      hidden, skip, button)
+        return _Frame(tag, kind, level, group, ordered, hidden, skip, parent.heading, parent.link,
+                      button, info)
+
+    def enter_special(self, el, parent, info, end, cur0, kind, level, group, ordered, hidden,
+                      skip, button) -> _Frame:
+        tag = info.tag
+        # where "<tag" starts (the last one before its end, as it always was)
+        tag_start = self.low.rfind(info.needle, cur0, end) if end != -1 else -1
         if tag == "mj-preview":
             skip = True
             text = "".join(el.itertext()).strip()
             if text:
                 self.preheader = " ".join(text.split())
-        frame = _Frame(tag, kind, level, group, ordered, hidden, skip, heading, parent.link, button)
+        frame = _Frame(tag, kind, level, group, ordered, hidden, skip, parent.heading, parent.link,
+                       button, info)
         if tag == "li" and parent.tag in LISTS:
             frame.group, frame.ordered = parent.group, parent.ordered
             frame.level = parent.level
@@ -413,7 +569,7 @@ class _Walker:
             if tag == "a" or href is not None or tag == "mj-button":
                 off = tag_start if tag_start != -1 else self.cur
                 link = Link(text="", href=href, start=self.base + off, end=self.base + off)
-                if tag == "mj-button" or (tag == "a" and _BUTTON_STYLE.search(el.get("style") or "")):
+                if tag == "mj-button" or (tag == "a" and _style_button(el.get("style") or "")):
                     frame.button = True
                 if tag == "mj-image":
                     link.image = True
@@ -454,10 +610,10 @@ class _Walker:
         self.tb.links.append(link)
 
     def leave(self, el, frame: _Frame) -> None:
+        info = frame.info
         tag = frame.tag
-        if tag not in ("br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr",
-                       "source", "mj-image", "mj-divider", "mj-spacer"):
-            self.consume_end(tag)
+        if not info.void:
+            self.consume_end(tag, info.close)
         if self.open_tags:
             self.open_tags.pop()
         if frame.opened and self.links_open and self.links_open[-1][0] is frame.link:
@@ -471,10 +627,10 @@ class _Walker:
                         self.attach(link, frame)
                     else:
                         self.blocks[-1].links.append(link)
-        if tag in ("title", "mj-title") and self.subject is None:
+        if (tag == "title" or tag == "mj-title") and self.subject is None:
             t = " ".join("".join(el.itertext()).split())
             self.subject = t or None
-        if tag not in INLINE and not frame.skip:
+        if not info.inline and not frame.skip and self.tb.length:
             self.flush()
 
 
