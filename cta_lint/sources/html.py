@@ -23,6 +23,7 @@ _MARKUP_NEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/!
 # unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e")
+_NO_ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH))   # str.translate: drop them
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 SKIP = {"head", "style", "script", "title", "template", "noscript", "object", "svg", "iframe",
@@ -685,7 +686,7 @@ def read(source: str, fmt: str = "html") -> Document:
         doc.preheader = w.preheader
     elif w.hidden_text:
         ph = " ".join(" ".join(w.hidden_text).split())
-        ph = "".join(ch for ch in ph if ch not in _ZERO_WIDTH).strip()
+        ph = ph.translate(_NO_ZERO_WIDTH).strip()
         doc.preheader = ph or None
     doc.subject = w.subject
     for b in doc.blocks:
