@@ -18,7 +18,8 @@ from . import templates
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
-_MARKUP_NEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/!?")  # after "<"
+# whitespace up to markup: a text run (see _Walker.text_run) that adds nothing
+_WS_RUN = re.compile(r"\s+<[A-Za-z/!?]")
 # the rest of a tag up to its ">" (quoted values may hold ">"); None for an unclosed quote. The
 # unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
@@ -266,11 +267,11 @@ def _tag_info(name: str) -> _Tag:
 
 
 class _Frame:
-    __slots__ = ("tag", "kind", "level", "group", "ordered", "hidden", "skip", "heading", "link",
-                 "button", "opened", "info")
+    __slots__ = ("tag", "kind", "level", "group", "ordered", "hidden", "skip", "link", "button",
+                 "opened", "info")
 
     def __init__(self, tag, kind, level=0, group=-1, ordered=False, hidden=False, skip=False,
-                 heading=0, link=None, button=False, info=None):
+                 link=None, button=False, info=None):
         self.tag = tag
         self.kind = kind
         self.level = level
@@ -278,7 +279,6 @@ class _Frame:
         self.ordered = ordered
         self.hidden = hidden
         self.skip = skip
-        self.heading = heading
         self.link = link
         self.button = button
         self.opened = False
@@ -371,21 +371,20 @@ class _Walker:
     # -- text --------------------------------------------------------------------------------
     def add_text(self, frame: _Frame, lxml_text: str) -> None:
         src = self.src
+        # text_run(), inlined
+        if src.startswith("<", self.cur):
+            self.skip_markup()
+        start = self.cur
         if lxml_text.isspace():
-            # Most text nodes of a table layout are the indentation between tags: when the source
-            # at the cursor is that same whitespace followed by markup, the run is exactly it and
-            # there is nothing to add (the general path below would find the same end).
-            start = self.cur
-            if src.startswith("<", start):
-                self.skip_markup()
-                start = self.cur
-            end = start + len(lxml_text)
-            if (src.startswith(lxml_text, start) and src.startswith("<", end)
-                    and src[end + 1:end + 2] in _MARKUP_NEXT):
-                self.cur = end
+            # Most text nodes of a table layout are the indentation between tags: when the run
+            # at the cursor is whitespace up to markup, there is nothing to add.
+            m = _WS_RUN.match(src, start)
+            if m is not None:
+                self.cur = m.end() - 2
                 return
-            self.cur = start
-        start, end = self.text_run()
+        m = _MARKUP.search(src, start)
+        end = m.start() if m else len(src)
+        self.cur = end
         raw = src[start:end]
         if not raw.strip():
             if not lxml_text.strip():
@@ -483,7 +482,8 @@ class _Walker:
         tag_end = _TAG_END.match
         tags_get = _TAGS.get
         facts_get = _STYLE_FACTS.get
-        markup_next = _MARKUP_NEXT
+        ws_run = _WS_RUN.match
+        nsrc = len(src)
         open_tags = self.open_tags
         add_text = self.add_text
         hidden_classes = self.hidden_classes
@@ -558,18 +558,15 @@ class _Walker:
                                                ordered, bool(hidden), skip, button)
                 else:
                     frame = _Frame(tag, kind, level, group, ordered, bool(hidden), skip,
-                                   parent.heading, parent.link, button, info)
+                                   parent.link, button, info)
                 push(frame)
                 text = el.text
                 if text:
                     if text.isspace():
-                        # indentation: when the source has that same whitespace at the cursor,
-                        # followed by markup, the run is exactly it and adds nothing
-                        c = self.cur
-                        e = c + len(text)
-                        if (src.startswith(text, c) and src.startswith("<", e)
-                                and src[e + 1:e + 2] in markup_next):
-                            self.cur = e
+                        # indentation: whitespace up to markup in the source adds nothing
+                        m = ws_run(src, self.cur)
+                        if m is not None:
+                            self.cur = m.end() - 2
                             continue
                     add_text(frame, text)
             elif event == "end":
@@ -594,17 +591,26 @@ class _Walker:
                     text = el.tail
                     if text:
                         if text.isspace():
-                            c = self.cur
-                            e = c + len(text)
-                            if (src.startswith(text, c) and src.startswith("<", e)
-                                    and src[e + 1:e + 2] in markup_next):
-                                self.cur = e
+                            m = ws_run(src, self.cur)
+                            if m is not None:
+                                self.cur = m.end() - 2
                                 continue
                         add_text(frames[-1], text)
             else:  # comment, processing instruction
-                self.skip_comment(el.tag is Comment)
+                if el.tag is Comment:  # skip_comment(True), inlined
+                    p = src.find("<!--", self.cur)
+                    if p != -1:
+                        e = src.find("-->", p + 4)
+                        self.cur = nsrc if e == -1 else e + 3
+                else:
+                    self.skip_comment(False)
                 text = el.tail
                 if text:
+                    if text.isspace():
+                        m = ws_run(src, self.cur)
+                        if m is not None:
+                            self.cur = m.end() - 2
+                            continue
                     add_text(frames[-1], text)
 
     def block_kind(self, info, parent, kind, level, group, ordered, button, hidden, end):
@@ -653,8 +659,7 @@ class _Walker:
             text = "".join(el.itertext()).strip()
             if text:
                 self.preheader = " ".join(text.split())
-        frame = _Frame(tag, kind, level, group, ordered, hidden, skip, parent.heading, parent.link,
-                       button, info)
+        frame = _Frame(tag, kind, level, group, ordered, hidden, skip, parent.link, button, info)
         if tag == "li" and parent.tag in LISTS:
             frame.group, frame.ordered = parent.group, parent.ordered
             frame.level = parent.level
