@@ -175,6 +175,7 @@ def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
 
 
 _STYLE_FACTS: dict[str, tuple[bool, float | None]] = {}
+_NO_FACTS = (False, None)
 
 
 def _style_facts(style: str) -> tuple[bool, float | None]:
@@ -255,6 +256,7 @@ class _Tag:
 
 
 _TAGS: dict[str, _Tag] = {}   # lxml's tag name -> _Tag (bounded: junk markup invents names)
+_ROOT = _Tag("#root")          # stands above the root element
 
 
 def _tag_info(name: str) -> _Tag:
@@ -267,12 +269,14 @@ def _tag_info(name: str) -> _Tag:
 
 
 class _Frame:
-    __slots__ = ("tag", "kind", "level", "group", "ordered", "hidden", "skip", "link", "button",
-                 "opened", "info")
+    """What an element passes on to its content: the kind of block its text goes to, list
+    nesting, hidden / skipped, the link and button it is inside. Never changed once the element
+    is entered (enter_special finishes its own before), so children that change nothing share
+    their parent's."""
+    __slots__ = ("kind", "level", "group", "ordered", "hidden", "skip", "link", "button")
 
-    def __init__(self, tag, kind, level=0, group=-1, ordered=False, hidden=False, skip=False,
-                 link=None, button=False, info=None):
-        self.tag = tag
+    def __init__(self, kind, level=0, group=-1, ordered=False, hidden=False, skip=False,
+                 link=None, button=False):
         self.kind = kind
         self.level = level
         self.group = group
@@ -281,8 +285,6 @@ class _Frame:
         self.skip = skip
         self.link = link
         self.button = button
-        self.opened = False
-        self.info = info
 
 
 class _Walker:
@@ -302,7 +304,6 @@ class _Walker:
                                                  else (set(), {}))
         self.group_seq = 0
         self.links_open: list[tuple[Link, list[str], int]] = []
-        self.open_tags: list[str] = []
         self.preheader: str | None = None
         self.subject: str | None = None
         self.form_action: str | None = None
@@ -348,12 +349,12 @@ class _Walker:
         self.cur = end
         return start, end
 
-    def consume_end(self, tag: str, close: str | None = None) -> None:
+    def consume_end(self, tag: str, stack) -> None:
+        """Consume this element's end tag at the cursor, and stray end tags lxml dropped before
+        it; stop at one that closes an open ancestor (``stack``: the walk's open elements)."""
         low = self.low
         c = self.cur
-        if close is not None and self.aligned and low.startswith(close, c):
-            self.cur = c + len(close)   # "</tag>": what the loop below finds, the short way
-            return
+        open_tags = None
         while low.startswith("</", c):
             m = _TAG_END.match(self.src, c + 2)
             if m is None:
@@ -362,7 +363,9 @@ class _Walker:
             if name == tag:
                 self.cur = m.end()
                 return
-            if name in self.open_tags:
+            if open_tags is None:
+                open_tags = {info.tag for info, _, _ in stack[1:] if info is not None}
+            if name in open_tags:
                 return  # closes an ancestor: this element's end was implied
             c = m.end()  # stray end tag lxml dropped
             self.cur = c
@@ -473,22 +476,22 @@ class _Walker:
         of them indentation), so the common steps are written out here with locals: the cursor
         moves to each start tag, whitespace text that lines up with the source is stepped over,
         "</tag>" at the cursor is consumed. Everything else goes through the methods below.
+        Each open element is (its _Tag, its _Frame, whether it opened a link); an element that
+        changes nothing its parent's frame says shares that frame.
         """
         from lxml import etree
         Comment = etree.Comment
         src, low = self.src, self.low
-        nlow = len(low)
+        nsrc, nlow = len(src), len(low)
         aligned = self.aligned
         tag_end = _TAG_END.match
+        ws_run = _WS_RUN.match
         tags_get = _TAGS.get
         facts_get = _STYLE_FACTS.get
-        ws_run = _WS_RUN.match
-        nsrc = len(src)
-        open_tags = self.open_tags
         add_text = self.add_text
-        hidden_classes = self.hidden_classes
-        frames: list[_Frame | None] = [_Frame("#root", PARAGRAPH)]
-        push, pop = frames.append, frames.pop
+        hidden_classes, class_fonts = self.hidden_classes, self.class_fonts
+        stack: list[tuple[_Tag | None, _Frame | None, bool]] = [(_ROOT, _Frame(PARAGRAPH), False)]
+        push, pop = stack.append, stack.pop
         for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
             if event == "start":
                 name = el.tag
@@ -499,12 +502,11 @@ class _Walker:
                         self.skip_comment(False)
                         text = el.tail
                         if text:
-                            add_text(frames[-1], text)
-                        push(None)
+                            add_text(stack[-1][1], text)
+                        push((None, None, False))
                         continue
                     info = _tag_info(name)
-                parent = frames[-1]
-                tag = info.tag
+                parent = stack[-1][1]
                 # move the cursor past "<tag ...>"; end -1: lxml implied the element
                 cur0 = self.cur
                 end = -1
@@ -519,47 +521,52 @@ class _Walker:
                             self.cur = end
                         break
                     p = low.find(needle, q)
-                open_tags.append(tag)
-                skip = parent.skip or info.skip
-                style = None
-                px = None
-                if skip:
+                frame = parent
+                if parent.skip or info.skip:
+                    skip = True
                     hidden = parent.hidden
+                    style = None
                 else:
+                    skip = False
                     style = el.get("style")
                     if style:
                         facts = facts_get(style) or _style_facts(style)
-                        px = facts[1]
                         hidden = (parent.hidden or facts[0] or el.get("hidden") is not None
-                                  or (hidden_classes and _class_hidden(el, hidden_classes)))
+                                  or bool(hidden_classes) and _class_hidden(el, hidden_classes))
                     else:
+                        facts = _NO_FACTS
                         hidden = (parent.hidden or el.get("hidden") is not None
-                                  or (hidden_classes and _class_hidden(el, hidden_classes)))
-                kind, level, group, ordered = parent.kind, parent.level, parent.group, parent.ordered
-                button = parent.button
-                if not info.inline and not skip:
-                    if self.tb.length:
-                        self.flush()
-                    cat = info.cat
-                    if cat == _C_PARA:
-                        if parent.kind in (HEADING, ITEM, QUOTE) and tag in ("p", "div"):
-                            pass
-                        else:
-                            kind, level = PARAGRAPH, 0
-                            if px is None:
-                                px = _attr_px(el, self.class_fonts)
-                            if px >= 20 or (px >= 17 and style and _style_bold(style)):
-                                kind, level = HEADING, 2
-                    elif cat != _C_NONE:
-                        kind, level, group, ordered, button = self.block_kind(
-                            info, parent, kind, level, group, ordered, button, hidden, end)
+                                  or bool(hidden_classes) and _class_hidden(el, hidden_classes))
+                    if not info.inline:
+                        if self.tb.length:
+                            self.flush()
+                        cat = info.cat
+                        if cat == _C_PARA:
+                            kind = parent.kind
+                            if kind in (HEADING, ITEM, QUOTE) and info.tag in ("p", "div"):
+                                pass
+                            else:
+                                px = facts[1]
+                                if px is None:
+                                    px = _attr_px(el, class_fonts)
+                                if px >= 20 or (px >= 17 and style and _style_bold(style)):
+                                    if kind != HEADING or parent.level != 2:
+                                        frame = _Frame(HEADING, 2, parent.group, parent.ordered,
+                                                       hidden, False, parent.link, parent.button)
+                                elif kind != PARAGRAPH or parent.level != 0:
+                                    frame = _Frame(PARAGRAPH, 0, parent.group, parent.ordered,
+                                                   hidden, False, parent.link, parent.button)
+                        elif cat != _C_NONE:
+                            frame = self.block_frame(info, parent, hidden, end)
+                if frame is parent and (hidden != parent.hidden or skip != parent.skip):
+                    frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered, hidden,
+                                   skip, parent.link, parent.button)
                 if info.special:
-                    frame = self.enter_special(el, parent, info, end, cur0, kind, level, group,
-                                               ordered, bool(hidden), skip, button)
+                    frame, opened = self.enter_special(el, info, stack[-1][0], parent, frame, end,
+                                                       cur0)
+                    push((info, frame, opened))
                 else:
-                    frame = _Frame(tag, kind, level, group, ordered, bool(hidden), skip,
-                                   parent.link, button, info)
-                push(frame)
+                    push((info, frame, False))
                 text = el.text
                 if text:
                     if text.isspace():
@@ -570,24 +577,21 @@ class _Walker:
                             continue
                     add_text(frame, text)
             elif event == "end":
-                frame = pop()
-                if frame is None:
+                info, frame, opened = pop()
+                if info is None:
                     continue
-                info = frame.info
                 if not info.void:
                     c = self.cur
                     close = info.close
                     if close is not None and aligned and low.startswith(close, c):
                         self.cur = c + len(close)  # what consume_end finds, the short way
                     else:
-                        self.consume_end(frame.tag)
-                if open_tags:
-                    open_tags.pop()
-                if frame.opened or info.titled:
-                    self.leave_special(el, frame)
+                        self.consume_end(info.tag, stack)
+                if opened or info.titled:
+                    self.leave_special(el, info, frame, opened)
                 if not info.inline and not frame.skip and self.tb.length:
                     self.flush()
-                if len(frames) > 1:
+                if len(stack) > 1:
                     text = el.tail
                     if text:
                         if text.isspace():
@@ -595,7 +599,7 @@ class _Walker:
                             if m is not None:
                                 self.cur = m.end() - 2
                                 continue
-                        add_text(frames[-1], text)
+                        add_text(stack[-1][1], text)
             else:  # comment, processing instruction
                 if el.tag is Comment:  # skip_comment(True), inlined
                     p = src.find("<!--", self.cur)
@@ -611,10 +615,12 @@ class _Walker:
                         if m is not None:
                             self.cur = m.end() - 2
                             continue
-                    add_text(frames[-1], text)
+                    add_text(stack[-1][1], text)
 
-    def block_kind(self, info, parent, kind, level, group, ordered, button, hidden, end):
-        """What a heading, list, list item, quote, divider or button element starts."""
+    def block_frame(self, info: _Tag, parent: _Frame, hidden: bool, end: int) -> _Frame:
+        """The frame a heading, list, list item, quote, divider or button element starts."""
+        kind, level, group, ordered = parent.kind, parent.level, parent.group, parent.ordered
+        button = parent.button
         cat = info.cat
         if cat == _C_HEADING:
             kind, level = HEADING, info.level
@@ -634,7 +640,7 @@ class _Walker:
                                          end=self.base + max(end, 0)))
         elif cat == _C_BUTTON:
             button = True
-        return kind, level, group, ordered, button
+        return _Frame(kind, level, group, ordered, hidden, False, parent.link, button)
 
     def skip_comment(self, is_comment: bool) -> None:
         src = self.src
@@ -649,18 +655,23 @@ class _Walker:
                 e = src.find(">", p)
                 self.cur = len(src) if e == -1 else e + 1
 
-    def enter_special(self, el, parent, info, end, cur0, kind, level, group, ordered, hidden,
-                      skip, button) -> _Frame:
+    def enter_special(self, el, info: _Tag, parent_info: _Tag, parent: _Frame, base: _Frame,
+                      end: int, cur0: int) -> tuple[_Frame, bool]:
+        """Links, images, forms, inputs, list items, the MJML preview: the element's own frame
+        (``base`` is what the walk worked out so far) and whether it opened a link."""
         tag = info.tag
         # where "<tag" starts (the last one before its end, as it always was)
         tag_start = self.low.rfind(info.needle, cur0, end) if end != -1 else -1
+        skip, hidden = base.skip, base.hidden
         if tag == "mj-preview":
             skip = True
             text = "".join(el.itertext()).strip()
             if text:
                 self.preheader = " ".join(text.split())
-        frame = _Frame(tag, kind, level, group, ordered, hidden, skip, parent.link, button, info)
-        if tag == "li" and parent.tag in LISTS:
+        frame = _Frame(base.kind, base.level, base.group, base.ordered, hidden, skip, base.link,
+                       base.button)
+        opened = False
+        if tag == "li" and parent_info.tag in LISTS:
             frame.group, frame.ordered = parent.group, parent.ordered
             frame.level = parent.level
         if not skip and tag in LINKISH:
@@ -680,7 +691,7 @@ class _Walker:
                 else:
                     self.links_open.append((link, [], len(self.blocks)))
                     frame.link = link
-                    frame.opened = True
+                    opened = True
         if tag == "form" and not skip:
             self.form_action = el.get("action")
         if tag in ("input", "button") and not skip and not hidden:
@@ -692,7 +703,7 @@ class _Walker:
                     self.flush()
                     link = Link(text=" ".join(label.split()), href=self.form_action,
                                 start=self.base + off, end=self.base + max(end, off))
-                    bframe = _Frame(tag, PARAGRAPH, button=True)
+                    bframe = _Frame(PARAGRAPH, button=True)
                     self.attach(link, bframe)
                     self.add_alt(bframe, label, off)
                     self.flush()
@@ -701,17 +712,16 @@ class _Walker:
             if alt.strip():
                 parent.link.image = True
                 self.add_alt(frame, alt, tag_start if tag_start != -1 else self.cur)
-        return frame
+        return frame, opened
 
     def attach(self, link: Link, frame: _Frame) -> None:
         if self.tb.empty:
             self.tb_frame = frame
         self.tb.links.append(link)
 
-    def leave_special(self, el, frame: _Frame) -> None:
+    def leave_special(self, el, info: _Tag, frame: _Frame, opened: bool) -> None:
         """The end of a link (its text and where it ends) or of a title."""
-        tag = frame.tag
-        if frame.opened and self.links_open and self.links_open[-1][0] is frame.link:
+        if opened and self.links_open and self.links_open[-1][0] is frame.link:
             link, parts, nblocks = self.links_open.pop()
             link.text = " ".join("".join(parts).split())
             link.end = self.base + self.cur
@@ -722,7 +732,7 @@ class _Walker:
                         self.attach(link, frame)
                     else:
                         self.blocks[-1].links.append(link)
-        if (tag == "title" or tag == "mj-title") and self.subject is None:
+        if info.titled and self.subject is None:
             t = " ".join("".join(el.itertext()).split())
             self.subject = t or None
 
