@@ -157,8 +157,13 @@ def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
             i = k
         for rm in _CSS_RULE.finditer("".join(buf)):
             body = rm.group(2)
-            hide = bool(_DISPLAY_NONE.search(body))
-            fm = _FONT_SIZE.search(body)
+            if body.isascii():  # as in _style_hidden / _style_px
+                lb = body.lower()
+                hide = "none" in lb and _H_DISPLAY.search(lb) is not None
+                fm = _FONT_SIZE_LC.search(lb) if "font-size" in lb else None
+            else:
+                hide = bool(_DISPLAY_NONE.search(body))
+                fm = _FONT_SIZE.search(body)
             size = _px(fm) if fm else 0.0
             if not hide and not size:
                 continue
@@ -660,9 +665,14 @@ class _Walker:
         """Links, images, forms, inputs, list items, the MJML preview: the element's own frame
         (``base`` is what the walk worked out so far) and whether it opened a link."""
         tag = info.tag
-        # where "<tag" starts (the last one before its end, as it always was)
-        tag_start = self.low.rfind(info.needle, cur0, end) if end != -1 else -1
         skip, hidden = base.skip, base.hidden
+        if tag == "img":  # (the usual one) adds its alt text inside a link
+            if parent.link is not None and not skip:
+                alt = el.get("alt") or ""
+                if alt.strip():
+                    parent.link.image = True
+                    self.add_alt(base, alt, self.tag_start(info, cur0, end))
+            return base, False
         if tag == "mj-preview":
             skip = True
             text = "".join(el.itertext()).strip()
@@ -677,7 +687,7 @@ class _Walker:
         if not skip and tag in LINKISH:
             href = el.get("href")
             if tag == "a" or href is not None or tag == "mj-button":
-                off = tag_start if tag_start != -1 else self.cur
+                off = self.tag_start(info, cur0, end)
                 link = Link(text="", href=href, start=self.base + off, end=self.base + off)
                 if tag == "mj-button" or (tag == "a" and _style_button(el.get("style") or "")):
                     frame.button = True
@@ -699,7 +709,7 @@ class _Walker:
             if typ in ("submit", "image", "button") and tag == "input":
                 label = el.get("value") or el.get("alt") or el.get("title") or ""
                 if label.strip():
-                    off = tag_start if tag_start != -1 else self.cur
+                    off = self.tag_start(info, cur0, end)
                     self.flush()
                     link = Link(text=" ".join(label.split()), href=self.form_action,
                                 start=self.base + off, end=self.base + max(end, off))
@@ -707,12 +717,13 @@ class _Walker:
                     self.attach(link, bframe)
                     self.add_alt(bframe, label, off)
                     self.flush()
-        if tag == "img" and parent.link is not None and not skip:
-            alt = el.get("alt") or ""
-            if alt.strip():
-                parent.link.image = True
-                self.add_alt(frame, alt, tag_start if tag_start != -1 else self.cur)
         return frame, opened
+
+    def tag_start(self, info: _Tag, cur0: int, end: int) -> int:
+        """Where the element's "<tag" starts (the last one between the cursor before it and its
+        end), or the cursor for an implied element."""
+        p = self.low.rfind(info.needle, cur0, end) if end != -1 else -1
+        return p if p != -1 else self.cur
 
     def attach(self, link: Link, frame: _Frame) -> None:
         if self.tb.empty:
