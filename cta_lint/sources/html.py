@@ -179,6 +179,20 @@ def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
     return hidden, fonts
 
 
+_ENTITIES: dict[str, tuple[str, bool]] = {}
+
+
+def _entity(ref: str) -> tuple[str, bool]:
+    """An entity reference decoded, and whether it shows (not empty, not only zero-width
+    characters); remembered: emails repeat a few (&nbsp; &mdash; &middot;...)."""
+    dec = _html.unescape(ref)
+    facts = (dec, bool(dec) and dec not in _ZERO_WIDTH and not all(ch in _ZERO_WIDTH for ch in dec))
+    if len(_ENTITIES) >= 4096:
+        _ENTITIES.clear()
+    _ENTITIES[ref] = facts
+    return facts
+
+
 _STYLE_FACTS: dict[str, tuple[bool, float | None]] = {}
 _NO_FACTS = (False, None)
 
@@ -430,8 +444,8 @@ class _Walker:
                 tb.add(piece, base + pos)
                 for lp in link_parts:
                     lp.append(piece)
-            dec = _html.unescape(m.group(0))
-            if dec and dec not in _ZERO_WIDTH and not all(ch in _ZERO_WIDTH for ch in dec):
+            dec, visible = _ENTITIES.get(m.group(0)) or _entity(m.group(0))
+            if visible:
                 if dec.isspace():
                     tb.add(" ", base + m.start())
                 else:
