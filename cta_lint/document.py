@@ -193,6 +193,17 @@ class TextBuilder:
         """Add text whose characters all map to ``src`` (decoded entity, alt text...)."""
         if not s:
             return
+        if len(s) == 1 and not s.isspace():  # the usual decoded entity: the general case, short
+            if self.space and self.length:
+                self.parts.append(" ")
+                self.length += 1
+            self.space = False
+            self.anchors.append(self.length)
+            self.srcs.append(src)
+            self.parts.append(s)
+            self.length += 1
+            self.last_end = -1
+            return
         if s.isspace():
             if self.length:
                 self.space = True

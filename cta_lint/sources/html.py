@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html as _html
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from ..document import (BUTTON, DIVIDER, HEADING, ITEM, PARAGRAPH,
                         QUOTE, Block, Document, Link, TextBuilder)
@@ -819,18 +821,18 @@ def read(source: str, fmt: str = "html") -> Document:
         ph = ph.strip()
         doc.preheader = ph or None
     doc.subject = w.subject
-    for b in doc.blocks:
-        for ln in b.links:
-            if ln.href is not None:
-                ln.templated_href = _overlaps(m.expressions, ln.start, ln.end) or "{{" in ln.href
+    links = [ln for b in doc.blocks for ln in b.links if ln.href is not None]
+    if links:
+        # a link's href is templated when a template expression overlaps the link: some span
+        # (s, e) has s < link end and e > link start, i.e. among the spans starting before the
+        # link's end, the furthest end reaches past its start (bisect instead of a scan per link)
+        spans = sorted(m.expressions)
+        starts = [s for s, _ in spans]
+        reach = list(accumulate((e for _, e in spans), max))
+        for ln in links:
+            i = bisect_left(starts, ln.end)
+            ln.templated_href = (i > 0 and reach[i - 1] > ln.start) or "{{" in ln.href
     return doc
-
-
-def _overlaps(spans, start, end) -> bool:
-    for s, e in spans:
-        if s < end and e > start:
-            return True
-    return False
 
 
 def _parse_with_bs4(masked: str):
