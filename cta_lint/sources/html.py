@@ -203,9 +203,10 @@ def _style_facts(style: str) -> tuple[bool, float | None]:
     """(hidden, font size in px or None) of a style attribute. Templates repeat the same inline
     styles on most cells (500 emails of the bench corpus use 205 distinct ones): remembered."""
     facts = (_style_hidden(style), _style_px(style))
-    if len(_STYLE_FACTS) >= 4096:
-        _STYLE_FACTS.clear()
-    _STYLE_FACTS[style] = facts
+    if len(style) <= 1024:   # at most ~4 MB
+        if len(_STYLE_FACTS) >= 4096:
+            _STYLE_FACTS.clear()
+        _STYLE_FACTS[style] = facts
     return facts
 
 
@@ -284,7 +285,7 @@ def _tag_info(name: str) -> _Tag:
     info = _TAGS.get(name)
     if info is None:
         info = _Tag(name.lower())
-        if len(_TAGS) < 2000:
+        if len(_TAGS) < 2000 and len(name) <= 64:
             _TAGS[name] = info
     return info
 
