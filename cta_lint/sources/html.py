@@ -229,9 +229,9 @@ def _px(m) -> float:
     return size
 
 
-def _attr_px(el, class_fonts: dict[str, float]) -> float:
-    """The font size of an element whose style sets none: MJML's font-size, else its classes'."""
-    size = el.get("font-size")
+def _attr_px(el, size: str | None, class_fonts: dict[str, float]) -> float:
+    """The font size of an element whose style sets none: MJML's font-size (``size``), else its
+    classes'."""
     if size:
         m = _FONT_SIZE.search("font-size:" + size)
         if m:
@@ -259,12 +259,13 @@ _SIMPLE_NAME = re.compile(r"[a-z0-9:_.-]+")
 
 class _Tag:
     """Everything the walk needs to know about a tag name, worked out once."""
-    __slots__ = ("tag", "needle", "close", "skip", "inline", "void", "cat", "level", "special",
-                 "titled")
+    __slots__ = ("tag", "needle", "nlen", "close", "skip", "inline", "void", "cat", "level",
+                 "special", "titled")
 
     def __init__(self, tag: str):
         self.tag = tag
         self.needle = "<" + tag
+        self.nlen = len(self.needle)
         # "</tag>" exactly, for the fast path of consume_end (names lxml could put a quote in
         # take the slow path)
         self.close = "</" + tag + ">" if _SIMPLE_NAME.fullmatch(tag) else None
@@ -512,6 +513,7 @@ class _Walker:
         facts_get = _STYLE_FACTS.get
         add_text = self.add_text
         hidden_classes, class_fonts = self.hidden_classes, self.class_fonts
+        has_hidden_classes = bool(hidden_classes)
         stack: list[tuple[_Tag | None, _Frame | None, bool]] = [(_ROOT, _Frame(PARAGRAPH), False)]
         push, pop = stack.append, stack.pop
         for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
@@ -535,7 +537,7 @@ class _Walker:
                 needle = info.needle
                 p = low.find(needle, cur0)
                 while p != -1:
-                    q = p + len(needle)
+                    q = p + info.nlen
                     if q >= nlow or low[q] in " \t\r\n/>":
                         m = tag_end(src, q)
                         if m is not None:
@@ -554,11 +556,11 @@ class _Walker:
                     if style:
                         facts = facts_get(style) or _style_facts(style)
                         hidden = (parent.hidden or facts[0] or el.get("hidden") is not None
-                                  or bool(hidden_classes) and _class_hidden(el, hidden_classes))
+                                  or has_hidden_classes and _class_hidden(el, hidden_classes))
                     else:
                         facts = _NO_FACTS
                         hidden = (parent.hidden or el.get("hidden") is not None
-                                  or bool(hidden_classes) and _class_hidden(el, hidden_classes))
+                                  or has_hidden_classes and _class_hidden(el, hidden_classes))
                     if not info.inline:
                         if self.tb.length:
                             self.flush()
@@ -569,8 +571,9 @@ class _Walker:
                                 pass
                             else:
                                 px = facts[1]
-                                if px is None:
-                                    px = _attr_px(el, class_fonts)
+                                if px is None:  # no font size in the style attribute
+                                    size = el.get("font-size")
+                                    px = _attr_px(el, size, class_fonts) if size or class_fonts else 0.0
                                 if px >= 20 or (px >= 17 and style and _style_bold(style)):
                                     if kind != HEADING or parent.level != 2:
                                         frame = _Frame(HEADING, 2, parent.group, parent.ordered,
@@ -802,9 +805,10 @@ def read(source: str, fmt: str = "html") -> Document:
     doc = Document(source=source, format=fmt)
     for off, msg in m.notes:
         doc.notes.append(msg)
-    root = _parse(masked) if masked.strip() else None
+    blank = not masked or masked.isspace()   # (masked.strip() without copying the file)
+    root = None if blank else _parse(masked)
     if root is None:
-        if masked.strip():
+        if not blank:
             root = _parse_with_bs4(masked)
         if root is None:
             return doc
