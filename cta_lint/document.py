@@ -235,7 +235,7 @@ class TextBuilder:
 
     def build(self, kind: str, **kw) -> Block | None:
         text = "".join(self.parts)
-        if not text.strip():
+        if not text or text.isspace():
             return None
         end = self.last_end if self.last_end >= 0 else (self.srcs[-1] + 1 if self.srcs else 0)
         block = Block(kind=kind, text=text, anchors=self.anchors, srcs=self.srcs, end=end,

@@ -110,9 +110,20 @@ def _style_bold(style: str) -> bool:
 
 
 def _style_button(style: str) -> bool:
-    if style.isascii():
-        return _BUTTON_STYLE_LC.search(style.lower()) is not None
-    return _BUTTON_STYLE.search(style) is not None
+    is_button = _BUTTONS.get(style)
+    if is_button is None:
+        if style.isascii():
+            is_button = _BUTTON_STYLE_LC.search(style.lower()) is not None
+        else:
+            is_button = _BUTTON_STYLE.search(style) is not None
+        if len(style) <= 1024:   # remembered like _STYLE_FACTS
+            if len(_BUTTONS) >= 1024:
+                _BUTTONS.clear()
+            _BUTTONS[style] = is_button
+    return is_button
+
+
+_BUTTONS: dict[str, bool] = {}
 
 def _style_blocks(masked: str) -> list[str]:
     """The contents of the <style> blocks: ``m.group(1) for m in _STYLE_BLOCK.finditer(masked)``."""
