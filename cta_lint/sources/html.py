@@ -20,7 +20,7 @@ from . import templates
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
-# whitespace up to markup: a text run (see _Walker.text_run) that adds nothing
+# whitespace up to markup: a text run (see _Walker.add_text) that adds nothing
 _WS_RUN = re.compile(r"\s+<[A-Za-z/!?]")
 # the rest of a tag up to its ">" (quoted values may hold ">"); None for an unclosed quote. The
 # unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
@@ -70,7 +70,8 @@ _BRACE = re.compile(r"[{}]")
 _H_DISPLAY = re.compile(r"display\s*:\s*none")
 _H_VISIBILITY = re.compile(r"visibility\s*:\s*hidden")
 _H_COLLAPSED = re.compile(
-    r"(?:^|;|\s)(?:max-)?height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)[^\"]*overflow\s*:\s*hidden"
+    r"(?:^|;|\s)(?:max-)?height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)"
+    r"[^\"]*overflow\s*:\s*hidden"
     r"|overflow\s*:\s*hidden[^\"]*(?:^|;|\s)max-height\s*:\s*0")
 _H_FONT_ZERO = re.compile(r"font-size\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)")
 _H_OPACITY = re.compile(r"opacity\s*:\s*0(?:\.0)?\s*(?:;|$)")
@@ -343,21 +344,6 @@ class _Walker:
         self.form_action: str | None = None
 
     # -- cursor alignment -------------------------------------------------------------------
-    def find_start(self, tag: str) -> int:
-        """Find ``<tag`` from the cursor; return its end offset or -1 (implied element)."""
-        low = self.low
-        needle = "<" + tag
-        p = low.find(needle, self.cur)
-        while p != -1:
-            q = p + len(needle)
-            if q >= len(low) or low[q] in " \t\r\n/>":
-                m = _TAG_END.match(self.src, q)
-                if m is None:
-                    return -1
-                return m.end()
-            p = low.find(needle, q)
-        return -1
-
     def skip_markup(self) -> None:
         """Skip markup at the cursor that lxml did not keep (stray tags, debris)."""
         src, low = self.src, self.low
@@ -374,14 +360,6 @@ class _Walker:
                 if m is None:
                     return
                 self.cur = m.end()
-
-    def text_run(self) -> tuple[int, int]:
-        self.skip_markup()
-        start = self.cur
-        m = _MARKUP.search(self.src, start)
-        end = m.start() if m else len(self.src)
-        self.cur = end
-        return start, end
 
     def consume_end(self, tag: str, stack) -> None:
         """Consume this element's end tag at the cursor, and stray end tags lxml dropped before
@@ -407,8 +385,9 @@ class _Walker:
 
     # -- text --------------------------------------------------------------------------------
     def add_text(self, frame: _Frame, lxml_text: str) -> None:
+        """Add the raw run at the cursor (after markup lxml dropped, up to the next markup) that
+        stands for lxml's text node ``lxml_text``, decoding entities one by one."""
         src = self.src
-        # text_run(), inlined
         if src.startswith("<", self.cur):
             self.skip_markup()
         start = self.cur
@@ -584,7 +563,8 @@ class _Walker:
                                 px = facts[1]
                                 if px is None:  # no font size in the style attribute
                                     size = el.get("font-size")
-                                    px = _attr_px(el, size, class_fonts) if size or class_fonts else 0.0
+                                    px = (_attr_px(el, size, class_fonts)
+                                          if size or class_fonts else 0.0)
                                 if px >= 20 or (px >= 17 and style and _style_bold(style)):
                                     if kind != HEADING or parent.level != 2:
                                         frame = _Frame(HEADING, 2, parent.group, parent.ordered,
