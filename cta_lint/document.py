@@ -185,8 +185,18 @@ class TextBuilder:
             self.srcs.append(bsrc)
         # Runs of text separated by single spaces map one to one: copy them whole, and start a
         # new anchor only after whitespace that collapses (newlines, tabs, several spaces).
+        parts = self.parts
+        if "  " not in body and body.isprintable():
+            # the usual run: its only whitespace is single plain spaces (every other whitespace
+            # character is unprintable), so nothing collapses and no anchor is added
+            parts.append(body)
+            self.length += len(body)
+            self.last_end = bsrc + len(body)
+            if s[-1].isspace():
+                self.space = True
+            return
         pos = 0
-        parts, anchors, srcs = self.parts, self.anchors, self.srcs
+        anchors, srcs = self.anchors, self.srcs
         for m in _COLLAPSE.finditer(body):
             seg = body[pos:m.start()]
             parts.append(seg)
@@ -206,6 +216,17 @@ class TextBuilder:
         """Add text whose characters all map to ``src`` (decoded entity, alt text...)."""
         if not s:
             return
+        if len(s) == 1 and not s.isspace():  # the usual decoded entity: the general case, short
+            if self.space and self.length:
+                self.parts.append(" ")
+                self.length += 1
+            self.space = False
+            self.anchors.append(self.length)
+            self.srcs.append(src)
+            self.parts.append(s)
+            self.length += 1
+            self.last_end = -1
+            return
         if s.isspace():
             if self.length:
                 self.space = True
@@ -216,14 +237,13 @@ class TextBuilder:
             self.parts.append(" ")
             self.length += 1
         self.space = False
-        for k in range(len(s)):
-            self.anchors.append(self.length + k)
-            self.srcs.append(src)
+        n = len(s)
+        self.anchors.extend(range(self.length, self.length + n))
+        self.srcs.extend([src] * n)
         self.parts.append(s)
-        self.length += len(s)
+        self.length += n
         self.last_end = -1
-        if s and s[-1].isspace():
-            self.space = True
+        # (s ends with a visible character: no pending space)
 
     def soft_space(self) -> None:
         if self.length:
@@ -238,7 +258,7 @@ class TextBuilder:
 
     def build(self, kind: str, **kw) -> Block | None:
         text = "".join(self.parts)
-        if not text.strip():
+        if not text or text.isspace():
             return None
         end = self.last_end if self.last_end >= 0 else (self.srcs[-1] + 1 if self.srcs else 0)
         block = Block(kind=kind, text=text, anchors=self.anchors, srcs=self.srcs, end=end,

@@ -1,0 +1,75 @@
+"""The HTML reader's fast paths answer exactly what the plain regexes they replace answer.
+
+sources/html.py tests style attributes lower-cased and case-sensitively (IGNORECASE patterns get
+no literal-prefix scan), finds <style> blocks in steps, matches tag ends with an unrolled
+pattern and remembers style facts and decoded entities. Each is checked here against the
+original formulation on random inputs built from the pieces that matter, including the
+characters IGNORECASE treats specially (KELVIN SIGN, LONG S, dotted and dotless I).
+"""
+import random
+import re
+
+from cta_lint.sources import html as H
+
+ODD = ["\u212a", "\u017f", "\u0130", "\u0131"]   # K, long s, dotted I, dotless i
+
+
+def _strings(atoms, n, seed, most=10):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(atoms) for _ in range(rnd.randint(0, most)))
+
+
+def test_style_tests_match_the_ignorecase_patterns():
+    atoms = ["display", "DISPLAY", "Display", ":", " ", "none", "NONE", "visibility", "hidden",
+             "HIDDEN", "height", "max-height", "0", "0px", "!important", ";", "overflow",
+             "font-size", "Font-Size", "opacity", "0.0", "12", "px", "PT", "em", "rem", "20",
+             "17", "font-weight", "bold", "700", "background", "-color", "#fff", "padding",
+             "block", "inline-block", '"', "\n", "\t", ".5", *ODD]
+    for s in _strings(atoms, 20000, 1):
+        assert H._style_hidden(s) == bool(H._HIDDEN_STYLE.search(s)), s
+        m = H._FONT_SIZE.search(s)
+        assert H._style_px(s) == (H._px(m) if m else None), s
+        assert H._style_bold(s) == bool(H._BOLD.search(s)), s
+        assert H._style_button(s) == bool(H._BUTTON_STYLE.search(s)), s
+        assert H._style_facts(s) == (H._style_hidden(s), H._style_px(s)), s
+
+
+def test_style_blocks_match_the_style_block_pattern():
+    atoms = ["<style>", "<STYLE type='x'>", "<\u017ftyle>", "<style", "</style>", "</STYLE >",
+             "</\u017ftyle\n>", "</style", ">", "<", "a", " ", "\n", "<styles>", "<style/>", "{",
+             "}", ".x{display:none}", "<p>", *ODD]
+    for s in _strings(atoms, 20000, 2, most=12):
+        assert H._style_blocks(s) == [m.group(1) for m in H._STYLE_BLOCK.finditer(s)], s
+
+
+def test_unrolled_tag_end_matches_the_original():
+    original = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+    rnd = random.Random(3)
+    for s in _strings(list("ab>\"' <\n="), 20000, 3, most=14):
+        i = rnd.randint(0, len(s))
+        a, b = original.match(s, i), H._TAG_END.match(s, i)
+        assert (a and a.end()) == (b and b.end()), (s, i)
+
+
+def test_remembered_entities_decode_like_html_unescape():
+    import html
+    for ref in ["&amp;", "&amp", "&nbsp;", "&zwnj;", "&#8203;", "&#x200B;", "&#173;", "&mdash;",
+                "&notanentity;", "&#99999999;", "&#x110000;", "&AElig", "&copy2025"]:
+        dec, visible = H._entity(ref)
+        assert dec == html.unescape(ref)
+        assert visible == (bool(dec) and dec not in H._ZERO_WIDTH
+                           and not all(ch in H._ZERO_WIDTH for ch in dec))
+        assert H._ENTITIES[ref] == (dec, visible)
+
+
+def test_cursor_offsets_survive_stray_markup():
+    """Stray end tags, comments, conditional comments and implied ends: every block still
+    starts where its text is in the source."""
+    src = ("<table><tr><td>One</span></b> <!-- c --><p>Two &amp; three</td></tr></table>"
+           "<!--[if mso]><p>mso</p><![endif]--><div>Four<br>five</div></p></div>"
+           "<P CLASS=x>Six</P>   <p>seven</p>")
+    doc = H.read(src)
+    for b in doc.blocks:
+        first = b.text.split()[0]
+        assert src[b.start:b.start + len(first)] == first, (b.text, b.start)
