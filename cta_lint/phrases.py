@@ -306,6 +306,20 @@ def first_words(phrase: str) -> frozenset[str] | None:
 _CACHED_TEXT = 5000   # longer texts (a whole unwrapped file) are scanned, not cached
 
 
+_FIRST_ITEM = re.compile(r"(?:\w+|\(\w+(?:\|\w+)*\))\s+")
+
+
+def next_words(phrase: str) -> frozenset[str] | None:
+    """The words that can follow a phrase's first word (``(i|we) [really] need`` -> really,
+    need), or None when that cannot be told simply (the first word is optional, glued,
+    a wildcard; a gap or a wildcard follows; the rest may match nothing)."""
+    p = _prepare(phrase)
+    m = _FIRST_ITEM.match(p)
+    if m is None or m.end() == len(p) or _top_level_bar(p):
+        return None
+    return first_words(p[m.end():])
+
+
 @lru_cache(maxsize=256)
 def _word_list(text: str) -> tuple[list[int], list[str], dict[int, str]]:
     """Where each word of a (short) text starts, the word in lower case, and both as a map."""
@@ -321,12 +335,17 @@ class PhraseSet:
     """A phrase list that matches like one word-bounded, case-insensitive regex (longest phrase
     listed first), with ``match``, ``search`` and ``finditer`` as on ``re.Pattern``.
 
+    Phrases are indexed by their first word; at a place where a word starts, only the phrases
+    starting with that word are tried, in list order, each compiled on first use, and a phrase
+    whose second word is known (``we [really] need to ...``) only where one of those words
+    follows. So a run compiles the few phrases its copy can reach, not the whole list.
+
     ``anchored`` sets are used with ``match`` at a clause start (no look-behind); ``suffix`` is a
     regex appended to every phrase (a lead's trailing punctuation).
     """
 
-    __slots__ = ("phrases", "anchored", "suffix", "_index", "_anywhere", "_groups", "_any",
-                 "_frags", "_cand")
+    __slots__ = ("phrases", "anchored", "suffix", "_index", "_anywhere", "_entries", "_rx",
+                 "_any", "_frags", "_cand")
 
     def __init__(self, phrases: list[str], *, anchored: bool = False, suffix: str = "",
                  validate: bool = False):
@@ -345,7 +364,8 @@ class PhraseSet:
         self._anywhere = anywhere
         # phrases that may start anywhere are tried with every word's phrases, in list order
         self._index = {k: sorted(v + anywhere) if anywhere else v for k, v in index.items()}
-        self._groups: dict[str, re.Pattern] = {}
+        self._entries: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
+        self._rx: dict[int, re.Pattern] = {}
         self._frags: dict[int, str] = {}
         self._cand: dict[str, list[tuple[int, str]]] = {}
         self._any: re.Pattern | None | bool = False
@@ -367,14 +387,30 @@ class PhraseSet:
         lead = "" if self.anchored else _LEAD
         return re.compile(f"{lead}(?:{'|'.join(parts)}){_TAIL}{self.suffix}", re.I)
 
-    def _group(self, key: str) -> re.Pattern | None:
-        g = self._groups.get(key)
-        if g is None:
-            ids = self._index.get(key)
-            if ids is None:
-                return self.anywhere()
-            g = self._groups[key] = self._compile(ids)
-        return g
+    def _match_at(self, key: str, text: str, pos: int, end: int):
+        """The first phrase (in list order) starting with ``key`` that matches at ``pos``."""
+        entries = self._entries.get(key)
+        if entries is None:
+            anywhere = set(self._anywhere)
+            entries = self._entries[key] = [
+                (i, None if i in anywhere else next_words(self.phrases[i]))
+                for i in self._index[key]]
+        following = None
+        rx = self._rx
+        for i, nxt in entries:
+            if nxt is not None:
+                if following is None:
+                    w = _WORD_START.search(text, pos + 1, end)
+                    following = w.group(0).lower() if w is not None else ""
+                if following not in nxt:
+                    continue
+            r = rx.get(i)
+            if r is None:
+                r = rx[i] = self._compile([i])
+            m = r.match(text, pos, end)
+            if m is not None:
+                return m
+        return None
 
     def anywhere(self) -> re.Pattern | None:
         """The regex of the phrases that may start with anything (None if there are none)."""
@@ -384,9 +420,10 @@ class PhraseSet:
         return a
 
     def compile_all(self) -> None:
-        """Compile every group now (before forking workers that would each compile them)."""
-        for k in self._index:
-            self._group(k)
+        """Compile every phrase now (checks that each one compiles)."""
+        for i in range(len(self.phrases)):
+            if i not in self._rx:
+                self._rx[i] = self._compile([i])
         self.anywhere()
 
     @property
@@ -403,15 +440,10 @@ class PhraseSet:
             key = m.group(0).lower() if m is not None else None
         elif pos + len(key) > end:
             key = key[: end - pos]
-        g = self._groups.get(key)
-        if g is None:
-            if key in self._index:
-                g = self._group(key)
-            else:
-                g = self._any if self._any is not False else self.anywhere()
-                if g is None:
-                    return None
-        return g.match(text, pos, end)
+        if key in self._index:
+            return self._match_at(key, text, pos, end)
+        a = self._any if self._any is not False else self.anywhere()
+        return a.match(text, pos, end) if a is not None else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else min(endpos, len(text))
@@ -443,7 +475,7 @@ class PhraseSet:
             for w in _WORD_START.finditer(text, pos, limit + 1):
                 key = w.group(0).lower()
                 if key in index:
-                    m = self._group(key).match(text, w.start(), end)
+                    m = self._match_at(key, text, w.start(), end)
                     if m is not None:
                         return m
             return ma
@@ -459,7 +491,7 @@ class PhraseSet:
                 key = key[: end - s]
                 if key not in index:
                     continue
-            m = self._group(key).match(text, s, end)
+            m = self._match_at(key, text, s, end)
             if m is not None:
                 return m
         return ma
