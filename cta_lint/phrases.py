@@ -17,7 +17,8 @@ Apostrophes and quotes in text are normalised (’ -> ') before matching, keepin
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from functools import lru_cache
 
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
@@ -47,7 +48,17 @@ def normalise(text: str) -> str:
 
     Cached: checks normalise the same block text once per sentence, which would make a long
     single-paragraph file quadratic (a repeated call on the same string is a dict hit)."""
-    return text.translate(QUOTES)
+    if text.isascii():   # every character QUOTES maps is non-ASCII
+        return text
+    # one replace per character present: ~20x faster than str.translate with a dict, and the
+    # same (each maps one character to an ASCII one, which no other maps again)
+    for a, b in _QUOTE_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in QUOTES.items())
 
 
 _TOKEN = re.compile(r"\s+|[()\[\]|]|\.\.\.|(?:(?!\.\.\.)[^\s()\[\]|])+")
@@ -211,6 +222,7 @@ def compile_list(phrases: list[str], *, anchored: bool = False) -> "PhraseSet | 
 
 _WORDRUN = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<![\w'])\w+")
+_WORD_ASCII = re.compile(r"([0-9_a-z](?<![0-9_a-z'][0-9_a-z])[0-9_a-z]*)")  # lower-case ASCII
 _GLUED = re.compile(r"[^\s(\[|]\(|[^\s(\[|]\[|\)[^\s)\]|]|\][^\s)\]|]")  # a group glued to a word
 _LEAD = r"(?<![\w'])"
 # a phrase may not stop inside a word; after a number or symbol anything may follow
@@ -321,14 +333,62 @@ def next_words(phrase: str) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=256)
-def _word_list(text: str) -> tuple[list[int], list[str], dict[int, str]]:
-    """Where each word of a (short) text starts, the word in lower case, and both as a map."""
+def _word_list(text: str) -> tuple[list[int], list[str], bool]:
+    """Where each word of a (short) text starts, the word in lower case, and whether the text
+    is ASCII (then a word's entry is exactly what a regex reading the word there and
+    lower-casing it returns, also cut at an end: ``following_word``)."""
+    if text.isascii():
+        # one split of the lower-cased text gives gap, word, gap, ..., gap: the words, and
+        # their starts by adding up lengths (the words of _WORD_START, ASCII spelled out)
+        parts = _WORD_ASCII.split(text.lower())
+        return list(accumulate(map(len, parts)))[0:-1:2], parts[1::2], True
     starts = [m.start() for m in _WORD_START.finditer(text)]
     low = text.lower()
     keys = _WORD_START.findall(low) if len(low) == len(text) else []
     if len(keys) != len(starts):
         keys = [_WORDRUN.match(text, s).group(0).lower() for s in starts]
-    return starts, keys, dict(zip(starts, keys))
+    return starts, keys, False
+
+
+def word_at(text: str, pos: int, end: int) -> str | None:
+    """The word (lower case) ``PhraseSet.match(text, pos, end)`` looks up at ``pos`` (``end``
+    at most ``len(text)``): a caller trying several sets at one place reads it once and passes
+    it to ``match_word``."""
+    key = None
+    if len(text) <= _CACHED_TEXT:
+        starts, keys, _ = _word_list(text)
+        i = bisect_left(starts, pos)
+        if i < len(starts) and starts[i] == pos:
+            key = keys[i]
+    if key is None:   # not a word start (or a long text): read the word here
+        m = _WORDRUN.match(text, pos, end)
+        return m.group(0).lower() if m is not None else None
+    if pos + len(key) > end:
+        return key[: end - pos]
+    return key
+
+
+def word_list(text: str) -> tuple[list[int], list[str], bool]:
+    """Where each word of a short text (``_CACHED_TEXT``) starts, and the word in lower case,
+    as ``PhraseSet`` reads them (cached: the same text is read sentence by sentence); and
+    whether the text is ASCII."""
+    return _word_list(text)
+
+
+def words_in(text: str, pos: int, end: int) -> list[str] | None:
+    """The words (lower case) starting in text[pos:end] that ``PhraseSet.search(text, pos,
+    end)`` looks up (None for a long text, which it scans): see ``PhraseSet.search_words``."""
+    n = len(text)
+    if n > _CACHED_TEXT:
+        return None
+    starts, keys, _ = _word_list(text)
+    return keys[bisect_left(starts, pos):bisect_left(starts, end if end < n else n)]
+
+
+def following_word(text: str, pos: int, end: int) -> str:
+    """The word a phrase's second word is checked against at ``pos`` (see ``_match_at``)."""
+    w = _WORD_START.search(text, pos + 1, end)
+    return w.group(0).lower() if w is not None else ""
 
 
 class PhraseSet:
@@ -345,7 +405,7 @@ class PhraseSet:
     """
 
     __slots__ = ("phrases", "anchored", "suffix", "_index", "_anywhere", "_entries", "_rx",
-                 "_any", "_frags", "_cand")
+                 "_any", "_frags", "_cand", "_follow")
 
     def __init__(self, phrases: list[str], *, anchored: bool = False, suffix: str = "",
                  validate: bool = False):
@@ -368,6 +428,8 @@ class PhraseSet:
         self._rx: dict[int, re.Pattern] = {}
         self._frags: dict[int, str] = {}
         self._cand: dict[str, list[tuple[int, str]]] = {}
+        # per first word: the words its phrases' second word may be (None: any word)
+        self._follow: dict[str, frozenset[str] | None] = {}
         self._any: re.Pattern | None | bool = False
         if validate:   # translate every phrase now: a bad one raises PhraseError here
             for i, p in enumerate(self.phrases):
@@ -387,15 +449,34 @@ class PhraseSet:
         lead = "" if self.anchored else _LEAD
         return re.compile(f"{lead}(?:{'|'.join(parts)}){_TAIL}{self.suffix}", re.I)
 
-    def _match_at(self, key: str, text: str, pos: int, end: int):
-        """The first phrase (in list order) starting with ``key`` that matches at ``pos``."""
+    def _entries_for(self, key: str) -> list[tuple[int, frozenset[str] | None]]:
+        anywhere = set(self._anywhere)
+        entries = self._entries[key] = [
+            (i, None if i in anywhere else next_words(self.phrases[i]))
+            for i in self._index[key]]
+        follow: set[str] | None = set()
+        for _, nxt in entries:
+            if nxt is None:
+                follow = None
+                break
+            follow |= nxt
+        self._follow[key] = frozenset(follow) if follow is not None else None
+        return entries
+
+    def _follows(self, key: str) -> frozenset[str] | None:
+        """The words that may follow ``key`` for one of its phrases to match (None: any)."""
+        try:
+            return self._follow[key]
+        except KeyError:
+            self._entries_for(key)
+            return self._follow[key]
+
+    def _match_at(self, key: str, text: str, pos: int, end: int, following: str | None = None):
+        """The first phrase (in list order) starting with ``key`` that matches at ``pos``
+        (``following``: ``following_word(text, pos, end)`` when the caller has it)."""
         entries = self._entries.get(key)
         if entries is None:
-            anywhere = set(self._anywhere)
-            entries = self._entries[key] = [
-                (i, None if i in anywhere else next_words(self.phrases[i]))
-                for i in self._index[key]]
-        following = None
+            entries = self._entries_for(key)
         rx = self._rx
         for i, nxt in entries:
             if nxt is not None:
@@ -434,16 +515,34 @@ class PhraseSet:
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
         n = len(text)
         end = n if endpos is None or endpos > n else endpos
-        key = _word_list(text)[2].get(pos) if n <= _CACHED_TEXT else None
-        if key is None:   # not a word start (or a long text): read the word here
-            m = _WORDRUN.match(text, pos, end)
-            key = m.group(0).lower() if m is not None else None
-        elif pos + len(key) > end:
-            key = key[: end - pos]
+        key = word_at(text, pos, end)
         if key in self._index:
             return self._match_at(key, text, pos, end)
         a = self._any if self._any is not False else self.anywhere()
         return a.match(text, pos, end) if a is not None else None
+
+    def match_word(self, key: str | None, text: str, pos: int, end: int,
+                   following: str | None = None):
+        """``match(text, pos, end)``, given ``key = word_at(text, pos, end)`` (and, optionally,
+        ``following = following_word(text, pos, end)``: a word no phrase of ``key`` continues
+        with is then refused without trying a phrase)."""
+        if key in self._index:
+            if following is not None:
+                fs = self._follow.get(key, False)
+                if fs is False:
+                    fs = self._follows(key)
+                if fs is not None and following not in fs:
+                    return None
+            return self._match_at(key, text, pos, end, following)
+        a = self._any if self._any is not False else self.anywhere()
+        return a.match(text, pos, end) if a is not None else None
+
+    def search_words(self, words: list[str] | None, text: str, pos: int, end: int):
+        """``search(text, pos, end)``, given ``words = words_in(text, pos, end)``: None at
+        once when no phrase can start with any of them."""
+        if words is not None and not self._anywhere and self._index.keys().isdisjoint(words):
+            return None
+        return self.search(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else min(endpos, len(text))
@@ -479,21 +578,46 @@ class PhraseSet:
                     if m is not None:
                         return m
             return ma
-        cands = self._candidates(text)
-        i = bisect_left(cands, (pos,))
-        n = len(cands)
-        while i < n:
-            s, key = cands[i]
-            if s > limit or s >= end:
-                break
+        # the words starting in [pos, limit] (and before end): most sentences hold no word any
+        # phrase of the set starts with, which one C-level set test tells
+        starts, keys, exact = _word_list(text)
+        i = bisect_left(starts, pos)
+        j = bisect_right(starts, limit) if limit < end else bisect_left(starts, end)
+        if i >= j or index.keys().isdisjoint(keys[i:j]):
+            return ma
+        follow = self._follow
+        nwords = len(starts)
+        while i < j:
+            key = keys[i]
+            if key in index:
+                s = starts[i]
+                f = None
+                if s + len(key) > end:    # the word runs past the end: only its head is seen
+                    key = key[: end - s]
+                    if key not in index:
+                        i += 1
+                        continue
+                elif exact:
+                    # the next word, as _match_at would read it: skip the word when none of
+                    # its phrases can continue with it
+                    fs = follow.get(key, False)
+                    if fs is False:
+                        fs = self._follows(key)
+                    if fs is not None:
+                        k = i + 1
+                        if k < nwords and starts[k] < end:
+                            f = keys[k]
+                            if starts[k] + len(f) > end:
+                                f = f[: end - starts[k]]
+                        else:
+                            f = ""
+                        if f not in fs:
+                            i += 1
+                            continue
+                m = self._match_at(key, text, s, end, f)
+                if m is not None:
+                    return m
             i += 1
-            if s + len(key) > end:    # the word runs past the end: only its head is seen
-                key = key[: end - s]
-                if key not in index:
-                    continue
-            m = self._match_at(key, text, s, end)
-            if m is not None:
-                return m
         return ma
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):

@@ -10,9 +10,10 @@ leaves the intent open ("Click here", "Start selling today") its destination set
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .._record import Record
-from ..phrases import normalise
+from ..phrases import _CACHED_TEXT, following_word, normalise, word_at, word_list, words_in
 from .lexicon import Lexicon
 
 EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
@@ -20,11 +21,19 @@ _RANK = {EXPLICIT: 3, ENGAGEMENT: 2, SOFT: 1, NONE: 0}
 
 _SENT = re.compile(r"[^.!?\u2026]*(?:[.!?\u2026]+(?:[\"')\]\u201d\u2019]+)?|$)")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|no|approx|inc|ltd|co|jr|sr|p\.s|p\.p\.s|ps|u\.s|a\.m|p\.m)|\d)\.$", re.I)
-_CLAUSE = re.compile(r"\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+", re.I)
+# Where a clause ends (its match's end starts the next clause). Written to begin with one
+# character class, so the regex engine skips to the next candidate character instead of trying
+# every position: the same matches as ``\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+``
+# (a clause break is punctuation, or a run of spaces then punctuation, a dash and a space, or
+# a conjunction and a space).
+_CLAUSE = re.compile(r"[;:\u2022|,\s](?:(?<=[;:\u2022|,])\s*|(?<=\s)\s*(?:[;:\u2022|,]\s*|"
+                     r"[-\u2013\u2014]\s+|(?:and|or|then|&)\s+))", re.I)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|yours|it|one|now|today|them|this|these|our|my|online|here|"
                      r"tickets?|before|while|at|from|with|us)\b|\s*[!:]", re.I)
-_PLEASE = re.compile(r"\bplease\b", re.I)
-_CAP = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
+# "\bplease\b" (re.I) and "(?<=\s)[A-Z][a-z]+\b", written to start with a character class (a
+# fast scan); re.I lets "s" match the long s U+017F, kept here
+_PLEASE = re.compile(r"[pP](?<=\b[pP])[lL][eE][aA][sS\u017f][eE]\b")
+_CAP = re.compile(r"[A-Z](?<=\s[A-Z])[a-z]+\b")
 _OPENERS = re.compile(r"[\s\"'(\[*>#\-\u2022\u2192\u25ba\u2713\u2714\u27a4]+")
 _GENERIC_LINK = re.compile(
     r"^(?:click here|here|this link|link|continue|go|next|start|let's go|get it|yes|more|\u2192|>+|"
@@ -86,35 +95,77 @@ class AskDetector:
 
     # -- clauses ---------------------------------------------------------------------------
     def _strip_lead(self, s: str, pos: int) -> int:
+        return self._strip_lead_key(s, pos, None)[0]
+
+    def _strip_lead_key(self, s: str, pos: int, wl) -> tuple[int, str | None | bool]:
+        """Where the clause's own words start, and ``word_at(s, that, len(s))`` when it was
+        read there (False when not). ``wl``: ``word_list(s)`` when s is short, else None."""
         lead = self.lex.re_lead
         m = _OPENERS.match(s, pos)
         if m:
             pos = m.end()
         if lead is None:
-            return pos
+            return pos, False
+        n = len(s)
+        index = lead._index
         for _ in range(6):
-            m = lead.match(s, pos)
+            if wl is not None:   # word_at, inlined: the word starting at pos, if one does
+                ws = wl[0]
+                i = bisect_left(ws, pos)
+                key = wl[1][i] if i < len(ws) and ws[i] == pos else word_at(s, pos, n)
+            else:
+                key = word_at(s, pos, n)
+            if key in index:
+                m = lead.match_word(key, s, pos, n, following_word(s, pos, n))
+            elif lead._anywhere:
+                m = lead.match_word(key, s, pos, n)
+            else:
+                return pos, key   # no phrase of the list can start here
             if not m or m.end() == pos:
-                break
+                return pos, key
             pos = m.end()
             m2 = _OPENERS.match(s, pos)
             if m2:
                 pos = m2.end()
-        return pos
+        return pos, False
 
     def classify_clause(self, s: str, pos: int, end: int, *, first: bool) -> tuple[str, int, int]:
         """Classify the clause s[pos:end] (s normalised). Returns (kind, match start, end)."""
+        return self._clause(s, pos, end, first, word_list(s) if len(s) <= _CACHED_TEXT else None)
+
+    def _clause(self, s: str, pos: int, end: int, first: bool, wl) -> tuple[str, int, int]:
         lex = self.lex
-        p = self._strip_lead(s, pos)
+        p, key = self._strip_lead_key(s, pos, wl)
         if p >= end:
             return NONE, pos, pos
         ask = lex.re_ask
         m = _QUESTION_READY.match(s, p, end)
         if m and ask is not None and ask.match(s, m.end(), end):
             return EXPLICIT, p, end
+        # the word at p, read once for the three sets tried there (as their .match would)
+        n = len(s)
+        if end > n:
+            end = n
+        if key is False or not s.isascii():
+            key = word_at(s, p, end)
+        elif key is not None and p + len(key) > end:
+            key = key[: end - p]    # (ASCII: cutting the lower-cased word is lower-casing the cut)
         eng = lex.re_engagement
-        me = eng.match(s, p, end) if eng is not None else None
-        ma = ask.match(s, p, end) if ask is not None else None
+        soft = lex.re_soft
+        # no phrase of the three sets can start with that word: nothing to try
+        following = None
+        for ps in (eng, ask, soft):
+            if ps is not None and (key in ps._index or ps._anywhere):
+                break
+        else:
+            return NONE, p, p
+        # and the word after it, which most of their phrases need to be one of a few
+        for ps in (eng, ask, soft):
+            if ps is not None and key in ps._index:
+                following = following_word(s, p, end)
+                break
+        me = eng.match_word(key, s, p, end, following) if eng is not None else None
+        ma = ask.match_word(key, s, p, end, following) if ask is not None else None
         if ma and not first and len(ma.group(0).split()) < 2:
             # mid-sentence, a lone verb needs an object or adverb that makes it a request:
             # "or buy the home of your dreams" asks, "to pay rent or buy food" does not
@@ -136,9 +187,8 @@ class AskDetector:
             return EXPLICIT, p, ma.end()
         if me:
             return ENGAGEMENT, p, me.end()
-        soft = lex.re_soft
         if soft is not None:
-            ms = soft.match(s, p, end)
+            ms = soft.match_word(key, s, p, end, following)
             if ms:
                 return SOFT, p, ms.end()
         return NONE, p, p
@@ -146,44 +196,59 @@ class AskDetector:
     def classify_sentence(self, text: str, start: int, end: int) -> Call | None:
         """Classify text[start:end]; returns the strongest call in it, or None."""
         s = normalise(text)
-        best: Call | None = None
-        starts = [start] + [m.end() for m in _CLAUSE.finditer(s, start, end) if start < m.end() < end]
+        starts = [m.end() for m in _CLAUSE.finditer(s, start, end)]
+        if starts and starts[-1] >= end:
+            starts.pop()   # matches end in order: only the last can reach the end
         # a capitalised word mid-sentence may start an unpunctuated imperative ("from £79 Book now")
-        starts += [m.start() for m in _CAP.finditer(text, start, end) if m.start() > start]
+        starts += [m.start() for m in _CAP.finditer(text, start + 1, end)]
         # "... please accept this discount": an imperative after "please" mid-sentence
-        starts += [m.start() for m in _PLEASE.finditer(s, start, end) if m.start() > start]
-        starts.sort()
-        for i, cstart in enumerate(starts):
-            kind, a, b = self.classify_clause(s, cstart, end, first=(i == 0))
-            if kind != NONE and (best is None or _RANK[kind] > _RANK[best.kind]):
-                best = Call(kind, a, max(b, a), text[a:max(b, a)])
-                if kind == EXPLICIT:
-                    break
-        if best is None or best.kind != EXPLICIT:
-            inv = self.lex.re_invite.search(s, start, end) if self.lex.re_invite is not None else None
+        starts += [m.start() for m in _PLEASE.finditer(s, start + 1, end)]
+        # the best (kind, start, end) found; the clause starts after the first, in order, each
+        # once (a repeated start classifies the same and cannot beat itself)
+        wl = word_list(s) if len(s) <= _CACHED_TEXT else None
+        kind, a, b = self._clause(s, start, end, True, wl)
+        best = (kind, a, b if b > a else a) if kind != NONE else None
+        if kind != EXPLICIT and starts:
+            rank = _RANK[kind]
+            for cstart in sorted(set(starts)):
+                kind, a, b = self._clause(s, cstart, end, False, wl)
+                if kind != NONE and _RANK[kind] > rank:
+                    best = (kind, a, b if b > a else a)
+                    rank = _RANK[kind]
+                    if kind == EXPLICIT:
+                        break
+        lex = self.lex
+        # the sentence's words, read once for the lists searched below
+        words = words_in(s, start, end)
+        if best is None or best[0] != EXPLICIT:
+            invite = lex.re_invite
+            inv = invite.search_words(words, s, start, end) if invite is not None else None
             if inv:
-                best = Call(EXPLICIT, inv.start(), inv.end(), text[inv.start():inv.end()])
-        if best is None:
-            ea = self.lex.re_engagement_any
-            m2 = ea.search(s, start, end) if ea is not None else None
-            if m2:
-                best = Call(ENGAGEMENT, m2.start(), m2.end(), text[m2.start():m2.end()])
-        if best is None:
-            sa = self.lex.re_soft_any
-            m3 = sa.search(s, start, end) if sa is not None else None
-            if m3:
-                best = Call(SOFT, m3.start(), m3.end(), text[m3.start():m3.end()])
-        if best is not None and best.kind in (ENGAGEMENT, SOFT) and self.lex.re_commercial is not None:
-            # "please reach out to discuss sponsorship": the purpose makes it a commercial step
-            cm = self.lex.re_commercial.search(s, start, end)
-            if cm:
-                best = Call(EXPLICIT, best.start, best.end, best.text)
-        if best is not None and best.kind == EXPLICIT and self.lex.re_hedge is not None:
-            h = self.lex.re_hedge.search(s, start, end)
+                best = (EXPLICIT, inv.start(), inv.end())
+            elif best is None:
+                ea = lex.re_engagement_any
+                m2 = ea.search_words(words, s, start, end) if ea is not None else None
+                if m2:
+                    best = (ENGAGEMENT, m2.start(), m2.end())
+                else:
+                    sa = lex.re_soft_any
+                    m3 = sa.search_words(words, s, start, end) if sa is not None else None
+                    if m3:
+                        best = (SOFT, m3.start(), m3.end())
+                    else:
+                        return None
+            if best[0] != EXPLICIT and lex.re_commercial is not None:
+                # "please reach out to discuss sponsorship": the purpose makes it a commercial step
+                if lex.re_commercial.search_words(words, s, start, end):
+                    best = (EXPLICIT, best[1], best[2])
+        kind, a, b = best
+        call = Call(kind, a, b, text[a:b])
+        if kind == EXPLICIT and lex.re_hedge is not None:
+            h = lex.re_hedge.search_words(words, s, start, end)
             if h:
-                best.hedged = True
-                best.hedge = text[h.start():h.end()]
-        return best
+                call.hedged = True
+                call.hedge = text[h.start():h.end()]
+        return call
 
     def classify_link(self, link) -> Call | None:
         text = " ".join((link.text or "").split())
