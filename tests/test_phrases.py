@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, SHARED
 from cta_lint.analysis.asks import sentences
 from cta_lint.analysis.lexicon import LISTS
-from cta_lint.phrases import PhraseSet, first_words, normalise
+from cta_lint.phrases import PhraseSet, first_words, following_word, normalise, word_at, words_in
 from cta_lint.registry import Registry
 
 
@@ -75,9 +75,15 @@ def test_phrase_set_matches_like_one_alternation(name, copy):
             for w in re.finditer(r"(?<!\w)\S", t[s:e]):
                 p = s + w.start()
                 assert span(ps.match(t, p, e)) == span(whole.match(t, p, e)), (name, t[p:e])
+                # the caller-supplied word forms (the ask detector's) agree with match()
+                key = word_at(t, p, e)
+                assert span(ps.match_word(key, t, p, e)) == span(ps.match(t, p, e))
+                assert span(ps.match_word(key, t, p, e, following_word(t, p, e))) == \
+                    span(ps.match(t, p, e)), (name, t[p:e])
             if ps.anchored:
                 continue   # used with match() only
             got = ps.search(t, s, e)
+            assert span(ps.search_words(words_in(t, s, e), t, s, e)) == span(got)
             assert span(got) == span(whole.search(t, s, e)), (name, t[s:e])
             hits += got is not None
         if ps.anchored:

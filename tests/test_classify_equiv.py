@@ -1,0 +1,80 @@
+"""The fast forms used by sentence classification match what they replace: the clause-start
+regexes (rewritten to begin with a character class), the ASCII word list (one split), the
+replace-based normalise, and word_at / words_in against what PhraseSet.match / search read."""
+from __future__ import annotations
+
+import random
+import re
+
+from cta_lint import phrases
+from cta_lint.analysis import asks
+
+_CLAUSE_REF = re.compile(r"\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+", re.I)
+_CAP_REF = re.compile(r"(?<=\s)[A-Z][a-z]+\b")
+_PLEASE_REF = re.compile(r"\bplease\b", re.I)
+_WORD_START = re.compile(r"(?<![\w'])\w+")
+
+_PIECES = [" ", "  ", "\t", "\n", "\u00a0", ",", ";", ":", "\u2022", "|", "-", "\u2013", "\u2014",
+           "and", "AND", "Or", "then", "&", "please", "PLEASE", "ple\u017fe", "PLease", "xplease",
+           "pleasex", "Book", "B", "ook", "a", ".", "Ab", "\u00c9t", "\u00e9", "_", "1", "'", "\"",
+           "(", "\u2019", "\u201c", "don't", "it's", "K", "\u212a", "\u0130", "x9"]
+
+
+def _texts(n: int, seed: int):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 14)))
+
+
+def _spans(rx, text, pos, end, group_end=False):
+    return [(m.start(), m.end()) for m in rx.finditer(text, pos, end)]
+
+
+def test_clause_start_regexes_match_the_plain_forms():
+    rnd = random.Random(7)
+    for text in _texts(40000, 1):
+        pos = rnd.randint(0, len(text))
+        end = rnd.randint(pos, len(text)) if rnd.random() < 0.5 else len(text)
+        for new, ref in ((asks._CLAUSE, _CLAUSE_REF), (asks._CAP, _CAP_REF),
+                         (asks._PLEASE, _PLEASE_REF)):
+            assert _spans(new, text, pos, end) == _spans(ref, text, pos, end), (ref.pattern, text)
+
+
+def _word_list_ref(text):
+    starts = [m.start() for m in _WORD_START.finditer(text)]
+    low = text.lower()
+    keys = _WORD_START.findall(low) if len(low) == len(text) else []
+    if len(keys) != len(starts):
+        keys = [phrases._WORDRUN.match(text, s).group(0).lower() for s in starts]
+    return starts, keys
+
+
+def test_word_list_and_normalise():
+    for text in _texts(20000, 2):
+        starts, keys, exact = phrases._word_list.__wrapped__(text)
+        assert (starts, keys) == _word_list_ref(text), text
+        assert exact == text.isascii()
+        assert phrases.normalise.__wrapped__(text) == text.translate(phrases.QUOTES)
+        if exact:   # an entry is what a regex reads there, also cut at an end
+            for s, k in zip(starts, keys):
+                for end in range(s + 1, len(text) + 1):
+                    w = _WORD_START.search(text, s, end)
+                    assert w.start() == s and w.group(0).lower() == k[: end - s]
+
+
+def test_word_at_and_words_in():
+    rnd = random.Random(3)
+    for text in _texts(20000, 4):
+        n = len(text)
+        pos = rnd.randint(0, n)
+        end = rnd.randint(pos, n)
+        m = phrases._WORDRUN.match(text, pos, end)
+        i = [s for s, _ in zip(*_word_list_ref(text))]
+        if pos in i:
+            key = _word_list_ref(text)[1][i.index(pos)]
+            key = key[: end - pos] if pos + len(key) > end else key
+        else:
+            key = m.group(0).lower() if m is not None else None
+        assert phrases.word_at(text, pos, end) == key
+        starts, keys = _word_list_ref(text)
+        assert phrases.words_in(text, pos, end) == [k for s, k in zip(starts, keys) if pos <= s < end]
