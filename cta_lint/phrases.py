@@ -583,41 +583,40 @@ class PhraseSet:
         starts, keys, exact = _word_list(text)
         i = bisect_left(starts, pos)
         j = bisect_right(starts, limit) if limit < end else bisect_left(starts, end)
-        if i >= j or index.keys().isdisjoint(keys[i:j]):
+        if i >= j:
+            return ma
+        words = keys[i:j]
+        if index.keys().isdisjoint(words):
             return ma
         follow = self._follow
         nwords = len(starts)
-        while i < j:
-            key = keys[i]
-            if key in index:
-                s = starts[i]
-                f = None
-                if s + len(key) > end:    # the word runs past the end: only its head is seen
-                    key = key[: end - s]
-                    if key not in index:
-                        i += 1
+        for k, key in enumerate(words, i):
+            if key not in index:
+                continue
+            s = starts[k]
+            f = None
+            if s + len(key) > end:    # the word runs past the end: only its head is seen
+                key = key[: end - s]
+                if key not in index:
+                    continue
+            elif exact:
+                # the next word, as _match_at would read it: skip the place when none of
+                # the word's phrases can continue with it
+                fs = follow.get(key, False)
+                if fs is False:
+                    fs = self._follows(key)
+                if fs is not None:
+                    if k + 1 < nwords and starts[k + 1] < end:
+                        f = keys[k + 1]
+                        if starts[k + 1] + len(f) > end:
+                            f = f[: end - starts[k + 1]]
+                    else:
+                        f = ""
+                    if f not in fs:
                         continue
-                elif exact:
-                    # the next word, as _match_at would read it: skip the word when none of
-                    # its phrases can continue with it
-                    fs = follow.get(key, False)
-                    if fs is False:
-                        fs = self._follows(key)
-                    if fs is not None:
-                        k = i + 1
-                        if k < nwords and starts[k] < end:
-                            f = keys[k]
-                            if starts[k] + len(f) > end:
-                                f = f[: end - starts[k]]
-                        else:
-                            f = ""
-                        if f not in fs:
-                            i += 1
-                            continue
-                m = self._match_at(key, text, s, end, f)
-                if m is not None:
-                    return m
-            i += 1
+            m = self._match_at(key, text, s, end, f)
+            if m is not None:
+                return m
         return ma
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
