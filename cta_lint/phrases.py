@@ -332,6 +332,56 @@ def next_words(phrase: str) -> frozenset[str] | None:
     return first_words(p[m.end():])
 
 
+def next_words_for(phrase: str, key: str) -> frozenset[str] | None:
+    """``next_words``, for a phrase met at a place whose word is ``key``: a phrase opening
+    with a group of alternatives (``(you owe it to yourself|now is the time) to ...``) is the
+    union of one phrase per alternative, and only those starting with ``key`` can match
+    there, so the words that can follow are theirs (None when that cannot be told simply)."""
+    nxt = next_words(phrase)
+    if nxt is not None:
+        return nxt
+    p = _prepare(phrase)
+    if p[:1] != "(" or _top_level_bar(p):
+        return None
+    depth = 0
+    for close, ch in enumerate(p):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return None
+    if p[close] != ")" or p[close + 1:close + 2] != " ":
+        return None   # glued to what follows, or optional: not a plain choice of openings
+    inner, rest = p[1:close], p[close + 1:]
+    alts, depth, cut = [], 0, 0
+    for i, ch in enumerate(inner):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alts.append(inner[cut:i])
+            cut = i + 1
+    alts.append(inner[cut:])
+    out: set[str] = set()
+    for a in alts:
+        a = a.strip()
+        if not a:
+            return None
+        variant = a + rest
+        firsts = first_words(variant)
+        if firsts is not None and key not in firsts:
+            continue   # this opening cannot start at a word ``key``
+        n = next_words(variant)
+        if n is None:
+            return None
+        out |= n
+    return frozenset(out)
+
+
 @lru_cache(maxsize=256)
 def _word_list(text: str) -> tuple[list[int], list[str], bool]:
     """Where each word of a (short) text starts, the word in lower case, and whether the text
@@ -452,7 +502,7 @@ class PhraseSet:
     def _entries_for(self, key: str) -> list[tuple[int, frozenset[str] | None]]:
         anywhere = set(self._anywhere)
         entries = self._entries[key] = [
-            (i, None if i in anywhere else next_words(self.phrases[i]))
+            (i, None if i in anywhere else next_words_for(self.phrases[i], key))
             for i in self._index[key]]
         follow: set[str] | None = set()
         for _, nxt in entries:

@@ -78,3 +78,23 @@ def test_word_at_and_words_in():
         assert phrases.word_at(text, pos, end) == key
         starts, keys = _word_list_ref(text)
         assert phrases.words_in(text, pos, end) == [k for s, k in zip(starts, keys) if pos <= s < end]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("phrase,key,words", [
+    ("(you owe it to yourself|it's time|now is the time) to (try|get)", "you", {"owe"}),
+    ("(you owe it to yourself|it's time|now is the time) to (try|get)", "now", {"is"}),
+    ("(you owe it to yourself|it's time|now is the time) to (try|get)", "it", None),   # glued
+    ("(you can|can) (support|back) us", "can", {"support", "back"}),
+    ("(any|have (any|a)) questions", "have", {"any", "a"}),
+    ("(do|don't) miss (out|it)", "do", {"miss"}),
+    ("(hit|just hit|press) reply", "hit", {"reply"}),
+    ("(a|b)s c", "a", None),              # the group is glued to a word
+    ("(a b|*) c", "a", None),             # an opening that may start anywhere
+    ("buy (now|today)", "buy", {"now", "today"}),
+])
+def test_next_words_for(phrase, key, words):
+    got = phrases.next_words_for(phrase, key)
+    assert (set(got) if got is not None else None) == words
