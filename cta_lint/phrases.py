@@ -332,6 +332,19 @@ def next_words(phrase: str) -> frozenset[str] | None:
     return first_words(p[m.end():])
 
 
+_GLUED_FIRST = re.compile(r"(\w+)'(\w+) (?=\S)")
+
+
+def _next_words_glued(p: str) -> frozenset[str] | None:
+    """Next words of a (prepared) phrase whose first word is glued (``we'd love to``): the
+    text may write ``we ' d`` (then ``d`` is the next word) or ``we'd`` (then ``love`` is)."""
+    m = _GLUED_FIRST.match(p)
+    if m is None:
+        return None
+    rest = first_words(p[m.end():])
+    return rest | {m.group(2).lower()} if rest is not None else None
+
+
 def next_words_for(phrase: str, key: str) -> frozenset[str] | None:
     """``next_words``, for a phrase met at a place whose word is ``key``: a phrase opening
     with a group of alternatives (``(you owe it to yourself|now is the time) to ...``) is the
@@ -341,7 +354,9 @@ def next_words_for(phrase: str, key: str) -> frozenset[str] | None:
     if nxt is not None:
         return nxt
     p = _prepare(phrase)
-    if p[:1] != "(" or _top_level_bar(p):
+    if p[:1] != "(":
+        return None if _top_level_bar(p) else _next_words_glued(p)
+    if _top_level_bar(p):
         return None
     depth = 0
     for close, ch in enumerate(p):
@@ -377,7 +392,9 @@ def next_words_for(phrase: str, key: str) -> frozenset[str] | None:
             continue   # this opening cannot start at a word ``key``
         n = next_words(variant)
         if n is None:
-            return None
+            n = _next_words_glued(_prepare(variant))
+            if n is None:
+                return None
         out |= n
     return frozenset(out)
 
