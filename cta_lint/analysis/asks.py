@@ -92,6 +92,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
 class AskDetector:
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        self._starters: tuple = (False, False, False, frozenset(), True)
+
+    def _clause_starters(self, eng, ask, soft) -> tuple:
+        """(engagement, ask, soft sets, the words their phrases start with, whether one of
+        them has phrases that may start with anything)."""
+        sets = [ps for ps in (eng, ask, soft) if ps is not None]
+        words = frozenset().union(*(ps._index for ps in sets))
+        self._starters = (eng, ask, soft, words, any(ps._anywhere for ps in sets))
+        return self._starters
 
     # -- clauses ---------------------------------------------------------------------------
     def _strip_lead(self, s: str, pos: int) -> int:
@@ -152,18 +161,16 @@ class AskDetector:
             key = key[: end - p]    # (ASCII: cutting the lower-cased word is lower-casing the cut)
         eng = lex.re_engagement
         soft = lex.re_soft
-        # no phrase of the three sets can start with that word: nothing to try
-        following = None
-        for ps in (eng, ask, soft):
-            if ps is not None and (key in ps._index or ps._anywhere):
-                break
+        starters = self._starters
+        if starters[0] is not eng or starters[1] is not ask or starters[2] is not soft:
+            starters = self._clause_starters(eng, ask, soft)
+        if key not in starters[3]:
+            if not starters[4]:
+                return NONE, p, p   # no phrase of the three sets can start with that word
+            following = None
         else:
-            return NONE, p, p
-        # and the word after it, which most of their phrases need to be one of a few
-        for ps in (eng, ask, soft):
-            if ps is not None and key in ps._index:
-                following = following_word(s, p, end)
-                break
+            # the word after it, which most of their phrases need to be one of a few
+            following = following_word(s, p, end)
         me = eng.match_word(key, s, p, end, following) if eng is not None else None
         ma = ask.match_word(key, s, p, end, following) if ask is not None else None
         if ma and not first and len(ma.group(0).split()) < 2:
