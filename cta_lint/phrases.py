@@ -472,7 +472,7 @@ class PhraseSet:
     """
 
     __slots__ = ("phrases", "anchored", "suffix", "_index", "_anywhere", "_entries", "_rx",
-                 "_any", "_frags", "_cand", "_follow")
+                 "_any", "_frags", "_follow")
 
     def __init__(self, phrases: list[str], *, anchored: bool = False, suffix: str = "",
                  validate: bool = False):
@@ -494,7 +494,6 @@ class PhraseSet:
         self._entries: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
         self._rx: dict[int, re.Pattern] = {}
         self._frags: dict[int, str] = {}
-        self._cand: dict[str, list[tuple[int, str]]] = {}
         # per first word: the words its phrases' second word may be (None: any word)
         self._follow: dict[str, frozenset[str] | None] = {}
         self._any: re.Pattern | None | bool = False
@@ -616,18 +615,6 @@ class PhraseSet:
         a = self.anywhere()
         ma = a.search(text, pos, end) if a is not None else None
         return self._first(text, pos, end, ma)
-
-    def _candidates(self, text: str) -> list[tuple[int, str]]:
-        """The words of a short text that some phrase starts with, as (start, word), cached:
-        the same block text is searched sentence by sentence."""
-        c = self._cand.get(text)
-        if c is None:
-            if len(self._cand) >= 512:
-                self._cand.clear()
-            starts, keys, _ = _word_list(text)
-            index = self._index
-            c = self._cand[text] = [(s, k) for s, k in zip(starts, keys) if k in index]
-        return c
 
     def _first(self, text: str, pos: int, end: int, ma):
         """The leftmost match in text[pos:end], given ``ma``, the leftmost match of the
