@@ -53,18 +53,23 @@ def use_compiled_copy(dest: Path) -> None:
     shutil.copytree(ROOT / "rules", dest / "cta_lint" / "rules")   # as the wheel ships it
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(dest / "cta_lint")], check=True)
     ENV["PYTHONPATH"] = str(dest) + os.pathsep + os.environ.get("PYTHONPATH", "")
+    RUN_DIR[0] = str(dest)   # `python -m` puts the working folder first on sys.path
+
+
+RUN_DIR = [str(ROOT)]        # where the CLI runs (a checkout there would shadow PYTHONPATH)
 
 
 def measured(cmd: list[str]) -> dict:
     """Run cmd under a fresh wrapper: wall seconds and peak RSS (KB) of its largest process."""
-    out = subprocess.run([sys.executable, "-c", _RSS_WRAPPER, *cmd], env=ENV,
+    out = subprocess.run([sys.executable, "-c", _RSS_WRAPPER, *cmd], env=ENV, cwd=RUN_DIR[0],
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
 def wall(cmd: list[str]) -> float:
     t = time.perf_counter()
-    subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, env=ENV, cwd=RUN_DIR[0], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
 
 
@@ -139,7 +144,7 @@ def main() -> None:
         use_compiled_copy(Path(code_dir.name))
 
     tmp = None
-    corpus = a.corpus
+    corpus = a.corpus.resolve() if a.corpus else None
     if corpus is None:
         tmp = tempfile.TemporaryDirectory(prefix="cta-bench-")
         corpus = Path(tmp.name)
