@@ -559,6 +559,16 @@ class PhraseSet:
                 return m
         return None
 
+    @property
+    def starting_words(self):
+        """The words (lower case) this set's phrases can start with (a view of the index)."""
+        return self._index.keys()
+
+    @property
+    def starts_anywhere(self) -> bool:
+        """Do some phrases start with a wildcard, a number or a symbol (tried everywhere)?"""
+        return bool(self._anywhere)
+
     def anywhere(self) -> re.Pattern | None:
         """The regex of the phrases that may start with anything (None if there are none)."""
         a = self._any

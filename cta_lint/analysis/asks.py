@@ -64,7 +64,6 @@ class Call(Record):
         self.sentence = sentence
 
 
-
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a block's text (abbreviations and decimals do not end a sentence)."""
     spans: list[tuple[int, int]] = []
@@ -98,14 +97,11 @@ class AskDetector:
         """(engagement, ask, soft sets, the words their phrases start with, whether one of
         them has phrases that may start with anything)."""
         sets = [ps for ps in (eng, ask, soft) if ps is not None]
-        words = frozenset().union(*(ps._index for ps in sets))
-        self._starters = (eng, ask, soft, words, any(ps._anywhere for ps in sets))
+        words = frozenset().union(*(ps.starting_words for ps in sets))
+        self._starters = (eng, ask, soft, words, any(ps.starts_anywhere for ps in sets))
         return self._starters
 
     # -- clauses ---------------------------------------------------------------------------
-    def _strip_lead(self, s: str, pos: int) -> int:
-        return self._strip_lead_key(s, pos, None)[0]
-
     def _strip_lead_key(self, s: str, pos: int, wl) -> tuple[int, str | None | bool]:
         """Where the clause's own words start, and ``word_at(s, that, len(s))`` when it was
         read there (False when not). ``wl``: ``word_list(s)`` when s is short, else None."""
@@ -116,7 +112,7 @@ class AskDetector:
         if lead is None:
             return pos, False
         n = len(s)
-        index = lead._index
+        index = lead.starting_words
         for _ in range(6):
             if wl is not None:   # word_at, inlined: the word starting at pos, if one does
                 ws = wl[0]
@@ -126,7 +122,7 @@ class AskDetector:
                 key = word_at(s, pos, n)
             if key in index:
                 m = lead.match_word(key, s, pos, n, following_word(s, pos, n))
-            elif lead._anywhere:
+            elif lead.starts_anywhere:
                 m = lead.match_word(key, s, pos, n)
             else:
                 return pos, key   # no phrase of the list can start here
@@ -138,11 +134,9 @@ class AskDetector:
                 pos = m2.end()
         return pos, False
 
-    def classify_clause(self, s: str, pos: int, end: int, *, first: bool) -> tuple[str, int, int]:
-        """Classify the clause s[pos:end] (s normalised). Returns (kind, match start, end)."""
-        return self._clause(s, pos, end, first, word_list(s) if len(s) <= _CACHED_TEXT else None)
-
     def _clause(self, s: str, pos: int, end: int, first: bool, wl) -> tuple[str, int, int]:
+        """Classify the clause s[pos:end] (s normalised): (kind, match start, end). ``wl``:
+        ``word_list(s)`` when s is short, else None."""
         lex = self.lex
         p, key = self._strip_lead_key(s, pos, wl)
         if p >= end:
@@ -265,8 +259,6 @@ class AskDetector:
             c = self.classify_sentence(text, 0, len(text))
             if c is not None:
                 kind = c.kind
-                if kind == EXPLICIT and c.hedged:
-                    kind = EXPLICIT
         if kind in (NONE,) or (text and (_GENERIC_LINK.match(text) or _URLISH.search(text))):
             if href.lower().startswith("mailto:"):
                 kind = ENGAGEMENT if kind == NONE else kind
