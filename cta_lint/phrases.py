@@ -210,15 +210,15 @@ def compile_list(phrases: list[str], *, anchored: bool = False) -> "PhraseSet | 
     return PhraseSet(phrases, anchored=anchored, validate=True)
 
 
-# -- phrase sets: a list compiled per first word ------------------------------------------------
+# -- phrase sets: a list indexed by first (and second) word ----------------------------------------
 #
-# One alternation of hundreds of phrases is slow to compile (~50 ms for the English lexicon, paid
+# One alternation of hundreds of phrases is slow to compile (~95 ms for the English lexicon, paid
 # by every process) and slow to run: the regex engine tries every alternative at every position.
 # Almost every phrase starts with a literal word, so a PhraseSet indexes its phrases by that word
-# and compiles, on first use, one small regex per word actually met in the copy. A match at a
-# position then only tries the phrases that can start there; the few phrases that may start with
-# anything (``* says``, ``# % off``) form a regex of their own, tried everywhere. Matches are the
-# ones the single alternation would return: phrases keep their order inside each small regex.
+# (and, where it can tell, by the words that may come second). At a place in the copy it tries
+# only the phrases that can start there, in list order, each compiled on first use; the few
+# phrases that may start with anything (``* says``, ``# % off``) form a regex of their own, tried
+# everywhere. Matches are the ones the single alternation would return (tests/test_phrases.py).
 
 _WORDRUN = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<![\w'])\w+")
