@@ -498,7 +498,6 @@ class _Walker:
         nsrc, nlow = len(src), len(low)
         aligned = self.aligned
         tag_end = _TAG_END.match
-        ws_run = _WS_RUN.match
         tags_get = _TAGS.get
         facts_get = _STYLE_FACTS.get
         add_text = self.add_text
@@ -585,12 +584,6 @@ class _Walker:
                     push((info, frame, False))
                 text = el.text
                 if text:
-                    if text.isspace():
-                        # indentation: whitespace up to markup in the source adds nothing
-                        m = ws_run(src, self.cur)
-                        if m is not None:
-                            self.cur = m.end() - 2
-                            continue
                     add_text(frame, text)
             elif event == "end":
                 info, frame, opened = pop()
@@ -610,11 +603,6 @@ class _Walker:
                 if len(stack) > 1:
                     text = el.tail
                     if text:
-                        if text.isspace():
-                            m = ws_run(src, self.cur)
-                            if m is not None:
-                                self.cur = m.end() - 2
-                                continue
                         add_text(stack[-1][1], text)
             else:  # comment, processing instruction
                 if el.tag is Comment:  # skip_comment(True), inlined
@@ -626,11 +614,6 @@ class _Walker:
                     self.skip_comment(False)
                 text = el.tail
                 if text:
-                    if text.isspace():
-                        m = ws_run(src, self.cur)
-                        if m is not None:
-                            self.cur = m.end() - 2
-                            continue
                     add_text(stack[-1][1], text)
 
     def block_frame(self, info: _Tag, parent: _Frame, hidden: bool, end: int) -> _Frame:
