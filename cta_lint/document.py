@@ -53,9 +53,9 @@ class Link(Record):
 
 
 class Block(Record):
-    __slots__ = ("kind", "text", "anchors", "srcs", "end", "level", "group", "ordered", "links",
-                 "zone", "section", "index", "marker")
-    __match_args__ = __slots__
+    __match_args__ = ("kind", "text", "anchors", "srcs", "end", "level", "group", "ordered",
+                      "links", "zone", "section", "index", "marker")
+    __slots__ = __match_args__ + ("_counted",)
 
     def __init__(self, kind: str, text: str, anchors: list[int], srcs: list[int], end: int,
                  level: int = 0, group: int = -1, ordered: bool = False,
@@ -76,7 +76,7 @@ class Block(Record):
         self.section = section
         self.index = index
         self.marker = marker         # bullet marker for plain-text items
-
+        self._counted = (None, 0)    # (text, its word count): checks ask for it again and again
 
     @property
     def start(self) -> int:
@@ -101,7 +101,11 @@ class Block(Record):
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        text, n = self._counted
+        if text is not self.text:
+            n = len(self.text.split())
+            self._counted = (self.text, n)
+        return n
 
     @property
     def in_body(self) -> bool:
