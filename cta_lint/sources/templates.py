@@ -45,6 +45,8 @@ def has_template(text: str) -> bool:
 
 
 def _blank(s: str) -> str:
+    if "\n" not in s and "\r" not in s:   # the usual one-line tag
+        return " " * len(s)
     return "".join(c if c in "\n\r" else " " for c in s)
 
 
