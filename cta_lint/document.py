@@ -236,7 +236,10 @@ class TextBuilder:
                 self.space = True
             return
         lead = s[0].isspace()
-        s = " ".join(s.split())
+        if lead or s[-1].isspace() or "  " in s or not s.isprintable():
+            # (else no whitespace but single plain spaces inside: already collapsed, as a
+            # preheader add_meta_blocks adds is)
+            s = " ".join(s.split())
         if (self.space or lead) and self.length:
             self.parts.append(" ")
             self.length += 1

@@ -73,3 +73,17 @@ def test_cursor_offsets_survive_stray_markup():
     for b in doc.blocks:
         first = b.text.split()[0]
         assert src[b.start:b.start + len(first)] == first, (b.text, b.start)
+
+
+def test_add_mapped_skips_collapsing_only_collapsed_text():
+    from cta_lint.document import TextBuilder
+    atoms = ["a", "Bé", " ", "  ", "\n", "\t", "\xa0", "\u2003", "\u200b", "\u2063", "→", "x y"]
+    for s in _strings(atoms, 20000, 4, most=8):
+        if not s or len(s) == 1 or s.isspace():
+            continue   # the other branches of add_mapped
+        tb = TextBuilder()
+        tb.add("w", 0)
+        tb.soft_space()
+        tb.add_mapped(s, 7)
+        assert tb.text() == "w " + " ".join(s.split()), repr(s)
+        assert tb.anchors[1:] == list(range(2, tb.length)) and tb.srcs[1:] == [7] * (tb.length - 2)

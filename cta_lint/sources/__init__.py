@@ -134,7 +134,7 @@ def add_meta_blocks(doc, subject: bool = True, preheader: bool = True) -> None:
         if at != -1:
             tb.add(value, at)
         else:
-            first = value.split()[0]
+            first = value.split(None, 1)[0]   # (a preheader can be ~4,000 characters)
             at = doc.source.find(first)
             tb.add_mapped(value, max(at, 0))
         blk = tb.build(kind)
