@@ -22,8 +22,10 @@ _WE = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"
        "i'll", "i'd", "we're", "we've", "we'll", "we'd", "let's"}
 
 
+# (the lookahead, first letters of the alternatives under the same re.I, fails most positions at
+# once: ~1.4x faster than trying every alternative everywhere, the same matches)
 _PRONOUN = re.compile(
-    r"(?<![A-Za-z'\u2019])(?:you(?:['\u2019](?:re|ve|ll|d))?|your(?:s|self|selves)?|y['\u2019]all|"
+    r"(?=[yimwuol])(?<![A-Za-z'\u2019])(?:you(?:['\u2019](?:re|ve|ll|d))?|your(?:s|self|selves)?|y['\u2019]all|"
     r"i(?:['\u2019](?:m|ve|ll|d))?|me|my|mine|myself|we(?:['\u2019](?:re|ve|ll|d))?|us|our|ours|"
     r"ourselves|let['\u2019]s)(?![A-Za-z'\u2019])", re.I)
 _UPPER = re.compile(r"[A-Z]")
