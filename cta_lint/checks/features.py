@@ -149,13 +149,19 @@ def _cards(body):
     """Runs of 3+ (short title, one-line description) pairs: a feature grid without list markup
     ("EXPRESS SHIPPING / Delivered tomorrow before noon")."""
     out = []
-    i = 0
     n = len(body)
+    if n < 6:
+        return out   # three pairs take six blocks
+    title = [_title_like(b) for b in body]   # once per block, not once per start tried
+    i = 0
     while i + 1 < n:
+        if not title[i]:
+            i += 1
+            continue
         j = i
         pairs = 0
-        while j + 1 < n and _title_like(body[j]) and body[j + 1].kind == PARAGRAPH and \
-                4 <= body[j + 1].words <= 25 and not _title_like(body[j + 1]) and \
+        while j + 1 < n and title[j] and body[j + 1].kind == PARAGRAPH and \
+                4 <= body[j + 1].words <= 25 and not title[j + 1] and \
                 not _price(body[j + 1].text):
             pairs += 1
             j += 2
