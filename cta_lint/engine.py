@@ -3,6 +3,7 @@ and suppression together; reporters see only the Findings it returns."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 from ._record import Record
@@ -14,6 +15,7 @@ UNREADABLE = ("CTA000", "unreadable")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
              ".mypy_cache", ".pytest_cache", "dist", "build", ".cache"}
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+_LINT = re.compile(r"-[lL][iI][nN][tT]")
 
 
 class Settings(Record):
@@ -38,6 +40,7 @@ class Linter:
         self.settings = settings or Settings()
         self.registry = registry or Registry(self.settings.packs)
         self._active: list[Rule] | None = None
+        self._detector = None   # one AskDetector for every document (it keeps nothing of one)
         # opt-in: ``doc_hook(path, doc, findings)`` runs after each document is linted so a
         # reporter can attach what it needs from the Document to the findings (Finding.context)
         # while the Document is still alive (it also runs in worker processes)
@@ -83,7 +86,11 @@ class Linter:
         for r in rules:
             if r.check == "ending-ask":
                 ending_words = int(r.options.get("window-words", 80))
-        an = Analysis(doc, self.registry.lexicon, ending_words=ending_words)
+        lex = self.registry.lexicon
+        if self._detector is None or self._detector.lex is not lex:
+            from .analysis.asks import AskDetector
+            self._detector = AskDetector(lex)
+        an = Analysis(doc, lex, ending_words=ending_words, detector=self._detector)
         if analyses is not None:
             analyses.append(an)
         findings: list[Finding] = []
@@ -101,7 +108,10 @@ class Linter:
 
     def _directives(self, text: str, path: str, findings: list[Finding]) -> list[Finding]:
         """Inline ``cta-lint-disable`` directives (see suppress.py)."""
-        if "cta-lint" not in text.lower():
+        # "cta-lint" in text.lower() needs "-lint" in any ASCII case in the text (no other
+        # character lower-cases to one of those letters but 'İ', to "i" and a combining dot):
+        # that search is cheaper than lower-casing the whole file, and rules out most files
+        if _LINT.search(text) is None or "cta-lint" not in text.lower():
             return findings
         from .config import resolve_code
         from .suppress import apply

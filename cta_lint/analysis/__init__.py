@@ -17,10 +17,13 @@ _LEGAL = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|disclaimer|fine print)
 
 
 class Analysis:
-    def __init__(self, doc: Document, lex: Lexicon, *, ending_words: int = 80):
+    def __init__(self, doc: Document, lex: Lexicon, *, ending_words: int = 80,
+                 detector: AskDetector | None = None):
         self.doc = doc
         self.lex = lex
-        self.detector = AskDetector(lex)
+        # a detector holds nothing about a document (only what it derives from the lexicon's
+        # phrase sets, checked against them on use): a Linter passes one for all its documents
+        self.detector = detector if detector is not None and detector.lex is lex else AskDetector(lex)
         self.ending_words = ending_words
         zones.assign(doc, lex)
 

@@ -24,6 +24,19 @@ def earlier_asks(doc, an, ending):
     return out
 
 
+def last_earlier_ask(doc, an, ending):
+    """``earlier_asks(doc, an, ending)[-1]`` (None when there is none), reading the body from
+    its end: the blocks before the last one with an explicit ask are never classified."""
+    ids = {b.index for b in ending}
+    for b in reversed(an.body):
+        if b.index in ids:
+            continue
+        ex = an.explicit(b)
+        if ex:
+            return b, ex[-1]
+    return None
+
+
 class MissingAsk(Check):
     kind = "ending-ask"
     options = {"window-words": 80}
@@ -47,10 +60,10 @@ class MissingAsk(Check):
             what = f"ends with a soft call '{_quote(c.text)}'"
         else:
             what = "ends without any call to action"
-        earlier = earlier_asks(doc, an, ending)
+        earlier = last_earlier_ask(doc, an, ending)
         suggestion = None
         if earlier:
-            b, c = earlier[-1]
+            b, c = earlier
             line, _ = doc.position(b.src(c.start) if c.link is None else c.link.start)
             what += f"; an ask appears at line {line} but not at the end"
             suggestion = f"end with the ask you already have at line {line}: '{_quote(c.text)}'"

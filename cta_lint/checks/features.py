@@ -21,6 +21,23 @@ _STEP_VERB = re.compile(
     r"connect|enable|disable|import|export|update|edit|remove|delete|replace|insert)\b", re.I)
 _PRICE = re.compile(r"[$£€¥]\s?\d|\d+(?:[.,]\d\d)?\s?(?:€|usd|eur|gbp)\b|\bqty\b|\bx\s?\d\b|\btotal\b|"
                     r"\bsubtotal\b|\b\d+\s?(?:items?|pcs)\b", re.I)
+# _PRICE, tried only where a match can start (one of its alternatives' first characters, under
+# the same re.I): ~3x faster than trying all seven alternatives at every position
+_PRICE_AT = re.compile(r"(?=[\d$£€¥qtsx])(?:" + _PRICE.pattern + ")", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def _price(t: str) -> bool:
+    """``_PRICE.search(t)``, as a bool. Every alternative but 'qty', 'total' and 'subtotal' needs
+    a digit (\\d: any decimal digit, as in _PRICE); those letters have no case variant outside
+    ASCII, so ``lower()`` finds them as re.I does."""
+    if _DIGIT.search(t) is None:
+        low = t.lower()
+        if "total" not in low and "qty" not in low:
+            return False
+    return _PRICE_AT.search(t) is not None
+
+
 _NAME = re.compile(r"^(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|da)){1,3}"
                    r"(?:\s*[,(\u2013\u2014-].*)?$")
 _CUE = re.compile(
@@ -29,6 +46,9 @@ _CUE = re.compile(
     r"offers|offering|benefits?|"
     r"advantages?|what you(?:'ll| will) (?:get|learn)|plus|such as|like|from|supports?|"
     r"now with|along with|everything from|all the)\b[^.!?]{0,40}?(?::|\s)|:\s", re.I)
+# _CUE, tried only where one of its alternatives' first characters stands (a charset under the
+# same re.I matches exactly what those literals do): the same matches, ~1.6x faster
+_CUE_AT = re.compile(r"(?=[ifcpnayhlkgobwse:])(?:" + _CUE.pattern + ")", re.I)
 _ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){2,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
 _WH = re.compile(r"\s*(?:what|how|why|when|where|who|which)\b", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are)\b", re.I)
@@ -57,7 +77,7 @@ def _is_excluded_list(items, an) -> str | None:
             linky += 1
     if linky * 10 >= n * 6:
         return "links"
-    if sum(1 for t in texts if _PRICE.search(t)) * 2 >= n:
+    if sum(1 for t in texts if _price(t)) * 2 >= n:
         return "prices"
     if sum(1 for t in texts if _NAME.match(t) and len(t.split()) <= 8) * 10 >= n * 6:
         return "people"
@@ -95,7 +115,7 @@ def _enumeration(b) -> tuple[int, int] | None:
     t = b.text
     if t.count(",") < 2:
         return None   # an enumeration has two commas at least (_ENUM)
-    for m in _CUE.finditer(t):
+    for m in _CUE_AT.finditer(t):
         e = _ENUM.match(t, m.end())  # not t[m.end():]: a copy per cue is quadratic
         if not e:
             continue
@@ -115,8 +135,10 @@ def _enumeration(b) -> tuple[int, int] | None:
 
 
 def _title_like(b) -> bool:
+    if b.words > 5:     # first: it rules out most blocks without a strip (no text, no words)
+        return False
     t = b.text.strip()
-    if not t or b.words > 5 or t[-1] in ".!?:," or _PRICE.search(t):
+    if not t or t[-1] in ".!?:," or _price(t):
         return False
     letters = [c for c in t if c.isalpha()]
     return (b.kind == HEADING or (letters and all(c.isupper() for c in letters)) or
@@ -127,14 +149,20 @@ def _cards(body):
     """Runs of 3+ (short title, one-line description) pairs: a feature grid without list markup
     ("EXPRESS SHIPPING / Delivered tomorrow before noon")."""
     out = []
-    i = 0
     n = len(body)
+    if n < 6:
+        return out   # three pairs take six blocks
+    title = [_title_like(b) for b in body]   # once per block, not once per start tried
+    i = 0
     while i + 1 < n:
+        if not title[i]:
+            i += 1
+            continue
         j = i
         pairs = 0
-        while j + 1 < n and _title_like(body[j]) and body[j + 1].kind == PARAGRAPH and \
-                4 <= body[j + 1].words <= 25 and not _title_like(body[j + 1]) and \
-                not _PRICE.search(body[j + 1].text):
+        while j + 1 < n and title[j] and body[j + 1].kind == PARAGRAPH and \
+                4 <= body[j + 1].words <= 25 and not title[j + 1] and \
+                not _price(body[j + 1].text):
             pairs += 1
             j += 2
         if pairs >= 3:
@@ -185,7 +213,8 @@ class FeatureDump(Check):
         blocks = doc.blocks
         # the heading level that opened this passage's section
         lvl = 7
-        for b in reversed(blocks[: first.index]):
+        for k in range(first.index - 1, -1, -1):    # (no copy of the blocks before it)
+            b = blocks[k]
             if b.kind == HEADING and b.in_body:
                 lvl = b.level or 2
                 break
