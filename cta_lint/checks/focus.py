@@ -55,34 +55,11 @@ def _mostly_upper(text: str) -> bool:
     return len(_UPPER.findall(text)) > 0.6 * max(1, len(_ALPHA.findall(text)))
 
 
-def count(text: str) -> tuple[int, int, dict[str, int]]:
-    """(you, we, seller word -> count) in a piece of text: one regex pass over the pronouns."""
-    you = we = 0
-    seller: dict[str, int] = {}
-    upper = None
-    for m in _PRONOUN.finditer(text):
-        w = m.group(0)
-        k = _spelling(w)
-        if k is None:
-            continue
-        if k[0]:
-            you += 1
-            continue
-        if w == "US":
-            if upper is None:
-                upper = _mostly_upper(text)
-            if not upper:
-                continue  # the country, not "us"
-        we += 1
-        base = k[1]
-        seller[base] = seller.get(base, 0) + 1
-    return you, we, seller
-
-
-def _count_blocks(texts: list[str]) -> tuple[int, int, dict[str, int]]:
-    """``count`` summed over several texts, in one regex pass over them joined by newlines (a
-    pronoun never spans one, and a newline is a word boundary for _PRONOUN as a text's start or
-    end is). "US" is the country or "us" by the case of its own text, as in ``count``."""
+def count_blocks(texts: list[str]) -> tuple[int, int, dict[str, int]]:
+    """(you, we, seller word -> count) over several texts, in one regex pass over them joined by
+    newlines (a pronoun never spans one, and a newline is a word boundary for _PRONOUN as a
+    text's start or end is). "US" is the country or "us" by the case of its own text (all
+    capitals: a heading shouting "CONTACT US" still means the seller)."""
     you = we = 0
     seller: dict[str, int] = {}
     joined = "\n".join(texts)
@@ -131,7 +108,7 @@ class ReaderFocus(Check):
             threshold, min_words, min_pron = 0.5, 50, 4
         if words < min_words:
             return
-        you, we, seller = _count_blocks([b.text for b in blocks])
+        you, we, seller = count_blocks([b.text for b in blocks])
         if you + we < max(1, min_pron):
             return
         share = you / (you + we)
