@@ -498,12 +498,6 @@ class Resolver:
         elif config_file:
             self._fixed = Resolved(read_config_file(config_file), self.overrides)
 
-    def spec(self) -> dict:
-        """Plain, picklable arguments to rebuild an equivalent Resolver (in a worker process):
-        ``Resolver(**resolver.spec())``."""
-        return {"overrides": self.overrides, "config_file": self.config_file,
-                "isolated": self.isolated}
-
     def for_dir(self, folder: str) -> Resolved:
         if self._fixed is not None:
             return self._fixed

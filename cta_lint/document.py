@@ -31,7 +31,6 @@ PREHEADER = "preheader"
 FOOTER = "footer"
 SIGNATURE = "signature"
 CHROME = "chrome"
-HIDDEN = "hidden"
 
 
 _MISSING = object()

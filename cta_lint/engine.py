@@ -191,9 +191,8 @@ class Linter:
                         severity="error", message=message, end_line=1, end_column=1)]
 
     def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> list[Finding]:
-        hint = fmt or sources.format_for(path if path != "-" else None)
         try:
-            text, note = sources.decode(data, hint)
+            text, note = sources.decode(data)
         except sources.ReadError as e:
             return self.unreadable(path, f"cannot read {path}: {e}")
         if note:
@@ -230,25 +229,6 @@ class Linter:
         except OSError as e:
             return self.unreadable(path, f"cannot read {path}: {e.strerror or e}")
         return self.lint_bytes(data, path, fmt)
-
-
-def expand(paths: list[str]) -> list[str]:
-    """Files to lint: files as given, directories walked (known extensions, sorted)."""
-    out: list[str] = []
-    for p in paths:
-        if p == "-" or not os.path.isdir(p):
-            out.append(p)
-            continue
-        found = []
-        for root, dirs, files in os.walk(p, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-            for f in files:
-                name = f.lower()
-                ext = os.path.splitext(name)[1]
-                if ext in sources.ALL_EXT:
-                    found.append(os.path.join(root, f))
-        out.extend(sorted(found))
-    return out
 
 
 # -- many files, optionally in parallel -------------------------------------------------------

@@ -13,11 +13,6 @@ class RuleError(ValueError):
     pass
 
 
-def builtin_dir():
-    from pathlib import Path
-    return Path(_builtin_dir())
-
-
 def _builtin_dir() -> str:
     here = os.path.dirname(os.path.realpath(__file__))
     inside = os.path.join(here, "rules")   # installed wheel: rules/ is shipped inside the package

@@ -139,7 +139,7 @@ def test_concise_is_one_line_per_finding(drafts):
     lines = r.stdout.splitlines()
     assert lines[:-1] == [f"{f['path']}:{f['line']}:{f['column']}: {f['rule']} [{f['name']}] "
                           f"{f['message']}" for f in found]
-    assert lines[-1] == f"Found 2 findings (2 errors) in 3 files."
+    assert lines[-1] == "Found 2 findings (2 errors) in 3 files."
     q = run_cli("check", "--format", "concise", "--quiet", "copy", cwd=drafts)
     assert q.stdout.splitlines() == lines[:-1]
 

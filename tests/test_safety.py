@@ -7,7 +7,6 @@ import os
 import re
 import socket
 import sys
-import textwrap
 import time
 from pathlib import Path
 

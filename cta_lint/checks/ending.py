@@ -12,21 +12,9 @@ def _quote(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "\u2026"
 
 
-def earlier_asks(doc, an, ending):
-    """Explicit asks in the body before the ending (for the message and the suggestion)."""
-    ids = {b.index for b in ending}
-    out = []
-    for b in an.body:
-        if b.index in ids:
-            continue
-        for c in an.explicit(b):
-            out.append((b, c))
-    return out
-
-
 def last_earlier_ask(doc, an, ending):
-    """``earlier_asks(doc, an, ending)[-1]`` (None when there is none), reading the body from
-    its end: the blocks before the last one with an explicit ask are never classified."""
+    """The last explicit ask in the body before the ending, as (block, call), or None. Read
+    from the end: the blocks before the last one with an explicit ask are never classified."""
     ids = {b.index for b in ending}
     for b in reversed(an.body):
         if b.index in ids:

@@ -74,7 +74,7 @@ _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b
                  b"\x1f\x8b", b"BM", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"wOFF", b"wOF2")
 
 
-def decode(data: bytes, fmt_hint: str | None = None) -> tuple[str, str | None]:
+def decode(data: bytes) -> tuple[str, str | None]:
     """Bytes -> text. Returns (text, note): the note says when a fallback encoding was used."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), None
