@@ -87,3 +87,22 @@ def test_add_mapped_skips_collapsing_only_collapsed_text():
         tb.add_mapped(s, 7)
         assert tb.text() == "w " + " ".join(s.split()), repr(s)
         assert tb.anchors[1:] == list(range(2, tb.length)) and tb.srcs[1:] == [7] * (tb.length - 2)
+
+
+def test_whitespace_between_inline_elements_separates_words():
+    """The whitespace fast path must still keep the space between two inline elements' words:
+    "<strong>Start</strong> <em>your free trial</em>" is an ask, "Startyour free trial" is not."""
+    import cta_lint
+    src = ("<html><body><table><tr><td>\n<h1>Spring is here</h1>\n"
+           "<p>Our new planner keeps every project on one page, so your team knows what is next.</p>\n"
+           "<p><strong>Start</strong> <em>your free trial</em> today, or\n"
+           "<a href=\"https://www.northwind.com/demo\"><b>book</b>\n  <i>a demo</i></a>.</p>\n"
+           "</td></tr></table></body></html>")
+    doc = H.read(src)
+    last = doc.blocks[-1]
+    assert last.text == "Start your free trial today, or book a demo."
+    assert [ln.text for ln in last.links] == ["book a demo"]
+    # every word still maps to where it stands in the source
+    for word in ("your", "today", "book", "demo"):
+        assert src[last.src(last.text.index(word)):].startswith(word)
+    assert cta_lint.lint_text(src, "html") == []

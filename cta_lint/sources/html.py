@@ -393,10 +393,13 @@ class _Walker:
         start = self.cur
         if lxml_text.isspace():
             # Most text nodes of a table layout are the indentation between tags: when the run
-            # at the cursor is whitespace up to markup, there is nothing to add.
+            # at the cursor is whitespace up to markup, it adds at most the space between two
+            # inline elements' words ("<b>Buy</b> <i>now</i>")
             m = _WS_RUN.match(src, start)
             if m is not None:
                 self.cur = m.end() - 2
+                if self.tb.length:
+                    self.add_space(frame)
                 return
         m = _MARKUP.search(src, start)
         end = m.start() if m else len(src)
@@ -404,6 +407,8 @@ class _Walker:
         raw = src[start:end]
         if not raw.strip():
             if not lxml_text.strip():
+                if raw and self.tb.length:
+                    self.add_space(frame)
                 return
             # misaligned: find the first word of lxml's text from here
             word = lxml_text.split()[0]
@@ -452,6 +457,15 @@ class _Walker:
             tb.add(piece, base + pos)
             for lp in link_parts:
                 lp.append(piece)
+
+    def add_space(self, frame: _Frame) -> None:
+        """A whitespace-only run inside the block being built: the words on either side are
+        separate words, in the block and in the links open around it."""
+        if frame.skip or frame.hidden:
+            return
+        self.tb.space = True
+        for _, lp, _ in self.links_open:
+            lp.append(" ")
 
     def add_alt(self, frame: _Frame, alt: str, offset: int) -> None:
         if frame.skip or frame.hidden or not alt.strip():
