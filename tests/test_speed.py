@@ -110,3 +110,21 @@ def test_one_file_run_imports_only_what_it_needs(tmp_path):
         unwanted = {"click", "multiprocessing", "bs4", "jinja2", "markdown_it",
                     "tempfile", "pathlib", "dataclasses", "importlib.metadata", "json", "email"}
         assert not unwanted & (loaded | set(last[1:])), sorted(unwanted & (loaded | set(last[1:])))
+
+
+def test_feature_dump_check_reuses_the_endings_classification():
+    """CTA002 needs to know whether an ask follows a feature list in its section. When the
+    ending (which CTA001 classifies anyway) asks, the copy in between is never classified:
+    counted, not timed."""
+    from cta_lint.engine import Linter
+    middle = "".join(f"<p>Story paragraph {i} about how the team built the planner.</p>\n"
+                     for i in range(20))
+    src = ("<html><body><h1>Meet the planner</h1>\n<ul><li>Shared boards</li><li>Time tracking</li>"
+           "<li>Client portal</li><li>Invoices</li></ul>\n" + middle +
+           "<p>Start your free trial today.</p></body></html>")
+    linter = Linter()
+    analyses: list = []
+    assert linter.lint_text(src, "html", analyses=analyses) == []
+    classified = len(analyses[0]._calls)
+    body = len(analyses[0].body)
+    assert body == 26 and classified <= 8, (classified, body)

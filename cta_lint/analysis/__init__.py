@@ -65,6 +65,11 @@ class Analysis:
         self._calls[block.index] = out
         return out
 
+    def known_calls(self, block: Block) -> list[Call] | None:
+        """The block's calls if a check has already asked for them, else None (classifies
+        nothing)."""
+        return self._calls.get(block.index)
+
     def explicit(self, block: Block) -> list[Call]:
         return [c for c in self.calls(block) if c.kind == EXPLICIT]
 

@@ -210,6 +210,7 @@ class FeatureDump(Check):
                                  "free trial' / 'Buy now' line or button")
 
     def _asked_after(self, doc, an, first, last) -> bool:
+        """Does an explicit ask stand in the passage or after it, before its section ends?"""
         blocks = doc.blocks
         # the heading level that opened this passage's section
         lvl = 7
@@ -220,14 +221,24 @@ class FeatureDump(Check):
                 break
             if b.kind == DIVIDER:
                 break
-        for b in blocks[first.index:]:
-            if b.index > last.index:
+        section = []
+        for k in range(first.index, len(blocks)):
+            b = blocks[k]
+            if k > last.index:
                 if b.kind == DIVIDER:
-                    return False
+                    break
                 if b.kind == HEADING and b.in_body and (b.level or 2) <= lvl:
-                    return False
-            if not b.in_body:
-                continue
-            if any(c.kind == EXPLICIT for c in an.calls(b)):
+                    break
+            if b.in_body:
+                section.append(b)
+        # Whether any block of it asks does not depend on the order they are looked at: the
+        # blocks another check already classified (the ending, an earlier passage's section)
+        # first, so the others are classified only when none of those asks
+        rest = []
+        for b in section:
+            calls = an.known_calls(b)
+            if calls is None:
+                rest.append(b)
+            elif any(c.kind == EXPLICIT for c in calls):
                 return True
-        return False
+        return any(c.kind == EXPLICIT for b in rest for c in an.calls(b))
