@@ -106,3 +106,43 @@ def test_whitespace_between_inline_elements_separates_words():
     for word in ("your", "today", "book", "demo"):
         assert src[last.src(last.text.index(word)):].startswith(word)
     assert cta_lint.lint_text(src, "html") == []
+
+
+_SOUP = ["<p>", "</p>", "<div>", "</div>", "<td>", "</td>", "<tr>", "</tr>", "<table>", "</table>",
+         "<a href='/x'>", "</a>", "<b>", "</b>", "<i>", "</i>", "<span style='display:none'>",
+         "<span>", "</span>", "<br>", "<img alt='Buy now' src=x>", "<li>", "</li>", "<ul>", "</ul>",
+         "<h2>", "</h2>", "<!-- c -->", "<!--[if mso]>", "<![endif]-->", "&amp;", "&nbsp;",
+         "&zwnj;", "&mdash;", "&", "<", ">", "Buy", "now", "hello world", " ", "  ", "\n", "\t",
+         "\n    ", "\r\n  ", "\xa0", "<style>.h{display:none}</style>", "<p class=h>",
+         "<p style='font-size:22px'>", "<td style=\"font-size:18px;font-weight:bold\">",
+         "<input type=submit value='Sign up'>", "<button>Go</button>", "<title>Subj</title>",
+         "<hr>", "<blockquote>", "</blockquote>", "<mj-button href='/b'>", "</mj-button>",
+         "<center>", "</x>", "<?pi?>", "<P>", "</P>", "<div hidden>", "<o:p>", "</o:p>",
+         "<td style='color:red'>", "<table style='width:100%'>", "\u0130", "\u212a", "é"]
+# inline elements, words and whitespace between them are what most fast paths are about: more
+_SOUP += ["<b>", "</b>", "<i>", "</i>", "<a href='/y'>", "</a>", "<span>", "</span>", "Buy",
+          "now", "Start", " ", "\n  ", "\n"] * 2
+
+
+def _reading(src):
+    doc = H.read(src)
+    return (doc.subject, doc.preheader,
+            [(b.kind, b.text, b.anchors, b.srcs, b.end, b.level, b.group, b.ordered,
+              [(ln.text, ln.href, ln.start, ln.end, ln.image, ln.templated_href) for ln in b.links])
+             for b in doc.blocks])
+
+
+def _soups(n, seed):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(_SOUP) for _ in range(rnd.randint(1, 40)))
+
+
+def test_inlined_whitespace_path_reads_like_add_text(monkeypatch):
+    """run steps over whitespace text itself (add_text's fast path, inlined); with it switched
+    off every text node goes through add_text: the same reading."""
+    soups = list(_soups(3000, 5))
+    fast = [_reading(s) for s in soups]
+    monkeypatch.setattr(H._Walker, "ws_inline", re.compile(r"(?!)"))
+    for s, f in zip(soups, fast):
+        assert _reading(s) == f, s

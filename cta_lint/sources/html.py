@@ -323,6 +323,11 @@ class _Frame:
 
 
 class _Walker:
+    # the pattern of run's inlined whitespace fast path (add_text's); the tests switch it off
+    # (a pattern that never matches sends every text node through add_text) to check that the
+    # inlined copy reads exactly what add_text reads
+    ws_inline = _WS_RUN
+
     def __init__(self, source: str, masked: str, base: int = 0):
         self.src = masked
         self.low = masked.lower()
@@ -514,7 +519,8 @@ class _Walker:
         tag_end = _TAG_END.match
         tags_get = _TAGS.get
         facts_get = _STYLE_FACTS.get
-        add_text = self.add_text
+        add_text, add_space = self.add_text, self.add_space
+        ws_run = self.ws_inline.match
         hidden_classes, class_fonts = self.hidden_classes, self.class_fonts
         has_hidden_classes = bool(hidden_classes)
         stack: list[tuple[_Tag | None, _Frame | None, bool]] = [(_ROOT, _Frame(PARAGRAPH), False)]
@@ -598,7 +604,15 @@ class _Walker:
                     push((info, frame, False))
                 text = el.text
                 if text:
-                    add_text(frame, text)
+                    # add_text's whitespace fast path, inlined (most text nodes are the
+                    # indentation between tags): a "<" at the cursor fails the match, and
+                    # add_text then skips the markup first, as it always did
+                    if text.isspace() and (m := ws_run(src, self.cur)) is not None:
+                        self.cur = m.end() - 2
+                        if self.tb.length and not frame.skip and not frame.hidden:
+                            add_space(frame)
+                    else:
+                        add_text(frame, text)
             elif event == "end":
                 info, frame, opened = pop()
                 if info is None:
@@ -617,7 +631,14 @@ class _Walker:
                 if len(stack) > 1:
                     text = el.tail
                     if text:
-                        add_text(stack[-1][1], text)
+                        if text.isspace() and (m := ws_run(src, self.cur)) is not None:
+                            self.cur = m.end() - 2   # as above
+                            if self.tb.length:
+                                frame = stack[-1][1]
+                                if not frame.skip and not frame.hidden:
+                                    add_space(frame)
+                        else:
+                            add_text(stack[-1][1], text)
             else:  # comment, processing instruction
                 if el.tag is Comment:  # skip_comment(True), inlined
                     p = src.find("<!--", self.cur)
@@ -628,7 +649,14 @@ class _Walker:
                     self.skip_comment(False)
                 text = el.tail
                 if text:
-                    add_text(stack[-1][1], text)
+                    if text.isspace() and (m := ws_run(src, self.cur)) is not None:
+                        self.cur = m.end() - 2   # as above
+                        if self.tb.length:
+                            frame = stack[-1][1]
+                            if not frame.skip and not frame.hidden:
+                                add_space(frame)
+                    else:
+                        add_text(stack[-1][1], text)
 
     def block_frame(self, info: _Tag, parent: _Frame, hidden: bool, end: int) -> _Frame:
         """The frame a heading, list, list item, quote, divider or button element starts."""
