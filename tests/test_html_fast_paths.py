@@ -146,3 +146,30 @@ def test_inlined_whitespace_path_reads_like_add_text(monkeypatch):
     monkeypatch.setattr(H._Walker, "ws_inline", re.compile(r"(?!)"))
     for s, f in zip(soups, fast):
         assert _reading(s) == f, s
+
+
+def test_flush_builds_what_textbuilder_build_builds():
+    """_Walker.flush makes its Block itself (positional arguments): the Block tb.build makes."""
+    from cta_lint.document import TextBuilder
+    rnd = random.Random(6)
+    atoms = ["Buy", "now", " ", "\n  ", "&", "\xa0", "\u200b", "é"]
+    frames = [None, H._Frame("paragraph"), H._Frame("item", 2, 3, True),
+              H._Frame("heading", 1, button=True)]
+    for _ in range(3000):
+        tb = TextBuilder()
+        for _ in range(rnd.randint(0, 6)):
+            piece = "".join(rnd.choice(atoms) for _ in range(rnd.randint(0, 4)))
+            if rnd.random() < 0.3:
+                tb.add_mapped(piece, rnd.randint(0, 99))
+            else:
+                tb.add(piece, rnd.randint(0, 99))
+            if rnd.random() < 0.2:
+                tb.links.append(H.Link("x", "/x", 1, 2))
+        f = rnd.choice(frames)
+        kw = {} if f is None else dict(level=f.level, group=f.group, ordered=f.ordered)
+        kind = "paragraph" if f is None else ("button" if f.button else f.kind)
+        want = tb.build(kind, **kw)
+        w = H._Walker("", "")
+        w.tb, w.tb_frame = tb, f
+        w.flush()
+        assert w.blocks == ([want] if want is not None and tb.length else []), (tb.parts, f)

@@ -488,16 +488,20 @@ class _Walker:
         if not tb.length:
             return
         f = self.tb_frame
-        kind, level, group, ordered = PARAGRAPH, 0, -1, False
-        if f is not None:
-            kind, level, group, ordered = f.kind, f.level, f.group, f.ordered
-            if f.button:
-                kind = BUTTON
-        block = tb.build(kind, level=level, group=group, ordered=ordered)
         self.tb = TextBuilder()
         self.tb_frame = None
-        if block is not None:
-            self.blocks.append(block)
+        # tb.build(kind, level=..., group=..., ordered=...) written out (~60 blocks per email):
+        # the same Block, its arguments passed by position
+        text = "".join(tb.parts)
+        if not text or text.isspace():
+            return
+        end = tb.last_end if tb.last_end >= 0 else (tb.srcs[-1] + 1 if tb.srcs else 0)
+        if f is None:
+            block = Block(PARAGRAPH, text, tb.anchors, tb.srcs, end, 0, -1, False, tb.links)
+        else:
+            block = Block(BUTTON if f.button else f.kind, text, tb.anchors, tb.srcs, end, f.level,
+                          f.group, f.ordered, tb.links)
+        self.blocks.append(block)
 
     # -- the walk -----------------------------------------------------------------------------
     def run(self, root) -> None:
@@ -598,7 +602,7 @@ class _Walker:
                                    skip, parent.link, parent.button)
                 if info.special:
                     frame, opened = self.enter_special(el, info, stack[-1][0], parent, frame, end,
-                                                       cur0)
+                                                       cur0, style)
                     push((info, frame, opened))
                 else:
                     push((info, frame, False))
@@ -697,9 +701,10 @@ class _Walker:
                 self.cur = len(src) if e == -1 else e + 1
 
     def enter_special(self, el, info: _Tag, parent_info: _Tag, parent: _Frame, base: _Frame,
-                      end: int, cur0: int) -> tuple[_Frame, bool]:
+                      end: int, cur0: int, style: str | None) -> tuple[_Frame, bool]:
         """Links, images, forms, inputs, list items, the MJML preview: the element's own frame
-        (``base`` is what the walk worked out so far) and whether it opened a link."""
+        (``base`` is what the walk worked out so far) and whether it opened a link. ``style``:
+        its style attribute, or None when it is skipped (not looked at then)."""
         tag = info.tag
         skip, hidden = base.skip, base.hidden
         if tag == "img":  # (the usual one) adds its alt text inside a link
@@ -709,6 +714,11 @@ class _Walker:
                     parent.link.image = True
                     self.add_alt(base, alt, self.tag_start(info, cur0, end))
             return base, False
+        if tag == "li":  # (the next most usual) takes its list's group, order and level
+            if parent_info.tag in LISTS:
+                return _Frame(base.kind, parent.level, parent.group, parent.ordered, base.hidden,
+                              base.skip, base.link, base.button), False
+            return base, False   # (frames are never changed once entered: shared)
         if tag == "mj-preview":
             skip = True
             text = "".join(el.itertext()).strip()
@@ -717,15 +727,12 @@ class _Walker:
         frame = _Frame(base.kind, base.level, base.group, base.ordered, hidden, skip, base.link,
                        base.button)
         opened = False
-        if tag == "li" and parent_info.tag in LISTS:
-            frame.group, frame.ordered = parent.group, parent.ordered
-            frame.level = parent.level
         if not skip and tag in LINKISH:
             href = el.get("href")
             if tag == "a" or href is not None or tag == "mj-button":
                 off = self.tag_start(info, cur0, end)
-                link = Link(text="", href=href, start=self.base + off, end=self.base + off)
-                if tag == "mj-button" or (tag == "a" and _style_button(el.get("style") or "")):
+                link = Link("", href, self.base + off, self.base + off)
+                if tag == "mj-button" or (tag == "a" and _style_button(style or "")):
                     frame.button = True
                 if tag == "mj-image":
                     link.image = True
