@@ -173,3 +173,11 @@ def test_flush_builds_what_textbuilder_build_builds():
         w.tb, w.tb_frame = tb, f
         w.flush()
         assert w.blocks == ([want] if want is not None and tb.length else []), (tb.parts, f)
+
+
+def test_unescape_matches_html_unescape():
+    import html
+    atoms = ["&nbsp;", "&zwnj;", "&nbsp", "&zwnj", "&", "&amp;", "&#8203;", "&nbsp;x", ";", " ",
+             "\n", "a", "nbsp;", "&zwnj;&nbsp;", "&&", "&#", "\xa0"]
+    for s in _strings(atoms, 20000, 7, most=12):
+        assert H._unescape(s) == html.unescape(s), repr(s)

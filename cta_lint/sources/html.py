@@ -207,6 +207,17 @@ def _entity(ref: str) -> tuple[str, bool]:
     return facts
 
 
+def _unescape(raw: str) -> str:
+    """``html.unescape(raw)``, faster for the usual preheader filler ("&zwnj;&nbsp;" a hundred
+    times over): when every "&" starts "&nbsp;" or "&zwnj;" (the two cannot overlap), unescape
+    matches exactly those and makes U+00A0 and U+200C of them, and replacing them one kind
+    after the other makes no new "&"."""
+    n = raw.count("&")
+    if n and n == raw.count("&nbsp;") + raw.count("&zwnj;"):
+        return raw.replace("&nbsp;", "\xa0").replace("&zwnj;", "\u200c")
+    return _html.unescape(raw)
+
+
 _STYLE_FACTS: dict[str, tuple[bool, float | None]] = {}
 _NO_FACTS = (False, None)
 
@@ -428,7 +439,7 @@ class _Walker:
         if frame.skip:
             return
         if frame.hidden:
-            self.hidden_text.append(_html.unescape(raw))
+            self.hidden_text.append(_unescape(raw))
             return
         tb = self.tb
         if not tb.length:
