@@ -181,3 +181,15 @@ def test_unescape_matches_html_unescape():
              "\n", "a", "nbsp;", "&zwnj;&nbsp;", "&&", "&#", "\xa0"]
     for s in _strings(atoms, 20000, 7, most=12):
         assert H._unescape(s) == html.unescape(s), repr(s)
+
+
+def test_list_items_take_their_lists_group_order_and_level():
+    """A list item is not a special tag any more: its frame (block_frame's, or its parent's when
+    skipped) already carries its list's group, order and nesting level."""
+    src = ("<ol><li>One</li><li>Two<ul><li>Two a</li><li><a href='/x'>Two b</a></li></ul></li>"
+           "</ol><li>Stray</li><ul><li><b>Three</b></li></ul>"
+           "<div style='display:none'><ul><li>hidden</li></ul></div>")
+    items = [(b.text, b.group, b.ordered, b.level) for b in H.read(src).blocks]
+    assert items == [("One", 1, True, 1), ("Two", 1, True, 1), ("Two a", 2, False, 2),
+                     ("Two b", 2, False, 2), ("Stray", -1, False, 0), ("Three", 3, False, 1)]
+    assert H.read(src).preheader == "hidden"

@@ -275,8 +275,10 @@ _CATEGORY = {**{t: _C_HEADING for t in HEADINGS}, "li": _C_ITEM, **{t: _C_LIST f
 # elements with no end tag to consume
 VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source",
         "mj-image", "mj-divider", "mj-spacer"}
-# tags enter() has more to do for (links, images, forms, list items, the MJML preview)
-_SPECIAL = LINKISH | {"mj-preview", "li", "form", "input", "button", "img"}
+# tags enter() has more to do for (links, images, forms, the MJML preview). Not "li": a list
+# item's frame already has its list's group, order and level (block_frame and the frame of a
+# skipped element copy them from the parent frame, the list's)
+_SPECIAL = LINKISH | {"mj-preview", "form", "input", "button", "img"}
 _SIMPLE_NAME = re.compile(r"[a-z0-9:_.-]+")
 
 
@@ -562,6 +564,12 @@ class _Walker:
                 p = low.find(needle, cur0)
                 while p != -1:
                     q = p + info.nlen
+                    if q < nlow and low[q] == ">" and aligned:
+                        # "<tr>", "<strong>": what tag_end matches there, the short way (src
+                        # has ">" there too: lower() moved nothing)
+                        end = q + 1
+                        self.cur = end
+                        break
                     if q >= nlow or low[q] in " \t\r\n/>":
                         m = tag_end(src, q)
                         if m is not None:
@@ -612,8 +620,7 @@ class _Walker:
                     frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered, hidden,
                                    skip, parent.link, parent.button)
                 if info.special:
-                    frame, opened = self.enter_special(el, info, stack[-1][0], parent, frame, end,
-                                                       cur0, style)
+                    frame, opened = self.enter_special(el, info, parent, frame, end, cur0, style)
                     push((info, frame, opened))
                 else:
                     push((info, frame, False))
@@ -711,9 +718,9 @@ class _Walker:
                 e = src.find(">", p)
                 self.cur = len(src) if e == -1 else e + 1
 
-    def enter_special(self, el, info: _Tag, parent_info: _Tag, parent: _Frame, base: _Frame,
+    def enter_special(self, el, info: _Tag, parent: _Frame, base: _Frame,
                       end: int, cur0: int, style: str | None) -> tuple[_Frame, bool]:
-        """Links, images, forms, inputs, list items, the MJML preview: the element's own frame
+        """Links, images, forms, inputs, the MJML preview: the element's own frame
         (``base`` is what the walk worked out so far) and whether it opened a link. ``style``:
         its style attribute, or None when it is skipped (not looked at then)."""
         tag = info.tag
@@ -725,11 +732,6 @@ class _Walker:
                     parent.link.image = True
                     self.add_alt(base, alt, self.tag_start(info, cur0, end))
             return base, False
-        if tag == "li":  # (the next most usual) takes its list's group, order and level
-            if parent_info.tag in LISTS:
-                return _Frame(base.kind, parent.level, parent.group, parent.ordered, base.hidden,
-                              base.skip, base.link, base.button), False
-            return base, False   # (frames are never changed once entered: shared)
         if tag == "mj-preview":
             skip = True
             text = "".join(el.itertext()).strip()
