@@ -193,3 +193,72 @@ def test_list_items_take_their_lists_group_order_and_level():
     assert items == [("One", 1, True, 1), ("Two", 1, True, 1), ("Two a", 2, False, 2),
                      ("Two b", 2, False, 2), ("Stray", -1, False, 0), ("Three", 3, False, 1)]
     assert H.read(src).preheader == "hidden"
+
+
+def _reference_add(tb, s, src):
+    """TextBuilder.add as it was before it kept the length in a local and collapsed with one
+    sub(): the plain form, piece by piece."""
+    from cta_lint.document import _COLLAPSE
+    if not s:
+        return
+    body = s.strip()
+    if not body:
+        if tb.length:
+            tb.space = True
+        return
+    lead = s.find(body[0])
+    if lead and tb.length:
+        tb.space = True
+    bsrc = src + lead
+    if tb.space:
+        tb.parts.append(" ")
+        tb.length += 1
+        tb.space = False
+        if tb.last_end + 1 != bsrc:
+            tb.anchors.append(tb.length)
+            tb.srcs.append(bsrc)
+    elif not tb.anchors or tb.last_end != bsrc:
+        tb.anchors.append(tb.length)
+        tb.srcs.append(bsrc)
+    pos = 0
+    for m in _COLLAPSE.finditer(body):
+        seg = body[pos:m.start()]
+        tb.parts.append(seg)
+        tb.parts.append(" ")
+        tb.length += len(seg) + 1
+        tb.anchors.append(tb.length)
+        tb.srcs.append(bsrc + m.end())
+        pos = m.end()
+    tb.parts.append(body[pos:])
+    tb.length += len(body) - pos
+    tb.last_end = bsrc + len(body)
+    if s[-1].isspace():
+        tb.space = True
+
+
+def test_textbuilder_add_matches_the_plain_form():
+    from cta_lint.document import TextBuilder
+    rnd = random.Random(8)
+    atoms = ["Buy", "now", " ", "  ", "\n", "\t", "\n   ", "\xa0", "\u200b", "\u2003", "é", "x y"]
+    for _ in range(5000):
+        fast, ref = TextBuilder(), TextBuilder()
+        src = 0
+        for _ in range(rnd.randint(1, 5)):
+            s = "".join(rnd.choice(atoms) for _ in range(rnd.randint(0, 6)))
+            src += rnd.choice([0, 1, 2, 5])
+            if rnd.random() < 0.2:
+                fast.add_mapped("&", src)
+                ref.add_mapped("&", src)
+            fast.add(s, src)
+            _reference_add(ref, s, src)
+            src += len(s)
+            state = lambda t: ("".join(t.parts), t.anchors, t.srcs, t.length, t.space, t.last_end)
+            assert state(fast) == state(ref), s
+
+
+def test_collapse_run_pattern_matches_collapse():
+    from cta_lint.document import _COLLAPSE, _COLLAPSE_RUN
+    atoms = [" ", "  ", "\n", "\t", "a", "b", "\xa0", "\u2003", "\u200b", "\x1c", "\x85", "\r\n"]
+    for s in _strings(atoms, 50000, 9, most=12):
+        assert ([m.span() for m in _COLLAPSE_RUN.finditer(s)]
+                == [m.span() for m in _COLLAPSE.finditer(s)]), repr(s)

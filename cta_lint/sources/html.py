@@ -456,20 +456,22 @@ class _Walker:
         pos = 0
         link_parts = [lp for _, lp, _ in links_open]
         for m in _ENTITY.finditer(raw):
-            if m.start() > pos:
-                piece = raw[pos:m.start()]
+            at, after = m.span()
+            if at > pos:
+                piece = raw[pos:at]
                 tb.add(piece, base + pos)
                 for lp in link_parts:
                     lp.append(piece)
-            dec, visible = _ENTITIES.get(m.group(0)) or _entity(m.group(0))
+            ref = m.group()
+            dec, visible = _ENTITIES.get(ref) or _entity(ref)
             if visible:
                 if dec.isspace():
-                    tb.add(" ", base + m.start())
+                    tb.add(" ", base + at)
                 else:
-                    tb.add_mapped(dec, base + m.start())
+                    tb.add_mapped(dec, base + at)
                 for lp in link_parts:
                     lp.append(dec)
-            pos = m.end()
+            pos = after
         if pos < len(raw):
             piece = raw[pos:]
             tb.add(piece, base + pos)
@@ -619,7 +621,8 @@ class _Walker:
                 if frame is parent and (hidden != parent.hidden or skip != parent.skip):
                     frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered, hidden,
                                    skip, parent.link, parent.button)
-                if info.special:
+                if info.special and (parent.link is not None or info.tag != "img"):
+                    # (an image outside a link: enter_special would hand back frame, False)
                     frame, opened = self.enter_special(el, info, parent, frame, end, cur0, style)
                     push((info, frame, opened))
                 else:
