@@ -579,13 +579,16 @@ class _Walker:
                             self.cur = end
                         break
                     p = low.find(needle, q)
+                # the element's frame: its parent's unless it changes something (a frame that
+                # differs only in being skipped, or hidden and not skipped, is made in the
+                # branch that knows which)
                 frame = parent
                 if parent.skip or info.skip:
-                    skip = True
-                    hidden = parent.hidden
                     style = None
+                    if not parent.skip:
+                        frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered,
+                                       parent.hidden, True, parent.link, parent.button)
                 else:
-                    skip = False
                     style = el.get("style")
                     if style:
                         facts = facts_get(style) or _style_facts(style)
@@ -618,9 +621,9 @@ class _Walker:
                                                    hidden, False, parent.link, parent.button)
                         elif cat != _C_NONE:
                             frame = self.block_frame(info, parent, hidden, end)
-                if frame is parent and (hidden != parent.hidden or skip != parent.skip):
-                    frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered, hidden,
-                                   skip, parent.link, parent.button)
+                    if hidden and frame is parent and not parent.hidden:
+                        frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered,
+                                       True, False, parent.link, parent.button)
                 if info.special and (parent.link is not None or info.tag != "img"):
                     # (an image outside a link: enter_special would hand back frame, False)
                     frame, opened = self.enter_special(el, info, parent, frame, end, cur0, style)
@@ -653,7 +656,7 @@ class _Walker:
                     self.leave_special(el, info, frame, opened)
                 if not info.inline and not frame.skip and self.tb.length:
                     self.flush()
-                if len(stack) > 1:
+                if el is not root:   # (the root's tail is not the document's)
                     text = el.tail
                     if text:
                         if text.isspace() and (m := ws_run(src, self.cur)) is not None:
