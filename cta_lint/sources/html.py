@@ -423,7 +423,7 @@ class _Walker:
         end = m.start() if m else len(src)
         self.cur = end
         raw = src[start:end]
-        if not raw.strip():
+        if not raw or raw.isspace():   # (not raw.strip(), without the copy)
             if not lxml_text.strip():
                 if raw and self.tb.length:
                     self.add_space(frame)
@@ -454,7 +454,7 @@ class _Walker:
                 lp.append(raw)
             return
         pos = 0
-        link_parts = [lp for _, lp, _ in links_open]
+        link_parts = [lp for _, lp, _ in links_open] if links_open else ()
         for m in _ENTITY.finditer(raw):
             at, after = m.span()
             if at > pos:
