@@ -13,7 +13,7 @@ from ._record import Record
 
 _WORD = re.compile(r"\S+")
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
-# The same matches (a run of two or more whitespace characters, or one that is not a plain
+# (_COLLAPSE is the plain definition, kept for the tests.) The same matches (a run of two or more whitespace characters, or one that is not a plain
 # space), written to start with a character class: the regex engine then skips to the next
 # whitespace character in C instead of trying both branches at every position
 _COLLAPSE_RUN = re.compile(r"\s(?:\s+|(?<! ))")
