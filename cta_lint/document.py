@@ -13,6 +13,10 @@ from ._record import Record
 
 _WORD = re.compile(r"\S+")
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
+# (_COLLAPSE is the plain definition, kept for the tests.) The same matches (a run of two or more whitespace characters, or one that is not a plain
+# space), written to start with a character class: the regex engine then skips to the next
+# whitespace character in C instead of trying both branches at every position
+_COLLAPSE_RUN = re.compile(r"\s(?:\s+|(?<! ))")
 
 # Block kinds
 HEADING = "heading"
@@ -165,53 +169,48 @@ class TextBuilder:
         self.links: list[Link] = []
 
     def add(self, s: str, src: int) -> None:
-        if not s:
-            return
         body = s.strip()
-        if not body:  # whitespace only
-            if self.length:
+        if not body:  # empty or whitespace only
+            if s and self.length:
                 self.space = True
             return
         lead = s.find(body[0])
-        if lead and self.length:
-            self.space = True
         bsrc = src + lead
-        if self.space:
-            self.parts.append(" ")
-            self.length += 1
+        length = self.length   # (a local: this runs for every piece of text of a document)
+        parts = self.parts
+        if self.space or (lead and length):   # leading whitespace is a space after text
+            parts.append(" ")
+            length += 1
             self.space = False
             if self.last_end + 1 != bsrc:  # else the one-char gap maps one to one
-                self.anchors.append(self.length)
+                self.anchors.append(length)
                 self.srcs.append(bsrc)
         elif not self.anchors or self.last_end != bsrc:
-            self.anchors.append(self.length)
+            self.anchors.append(length)
             self.srcs.append(bsrc)
         # Runs of text separated by single spaces map one to one: copy them whole, and start a
         # new anchor only after whitespace that collapses (newlines, tabs, several spaces).
-        parts = self.parts
         if "  " not in body and body.isprintable():
             # the usual run: its only whitespace is single plain spaces (every other whitespace
             # character is unprintable), so nothing collapses and no anchor is added
             parts.append(body)
-            self.length += len(body)
-            self.last_end = bsrc + len(body)
-            if s[-1].isspace():
-                self.space = True
-            return
-        pos = 0
-        anchors, srcs = self.anchors, self.srcs
-        for m in _COLLAPSE.finditer(body):
-            seg = body[pos:m.start()]
-            parts.append(seg)
-            parts.append(" ")
-            self.length += len(seg) + 1
-            anchors.append(self.length)
-            srcs.append(bsrc + m.end())
-            pos = m.end()
-        seg = body[pos:] if pos else body
-        parts.append(seg)
-        self.length += len(seg)
-        self.last_end = bsrc + len(body)
+        else:
+            # each collapsing run becomes one space, and the text after it a new anchor
+            anchors, srcs = self.anchors, self.srcs
+            pos = 0
+            for m in _COLLAPSE_RUN.finditer(body):
+                at, after = m.span()
+                parts.append(body[pos:at])
+                parts.append(" ")
+                length += at - pos + 1
+                anchors.append(length)
+                srcs.append(bsrc + after)
+                pos = after
+            parts.append(body[pos:] if pos else body)
+            length -= pos
+        n = len(body)
+        self.length = length + n
+        self.last_end = bsrc + n
         if s[-1].isspace():
             self.space = True
 

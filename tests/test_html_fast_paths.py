@@ -106,3 +106,159 @@ def test_whitespace_between_inline_elements_separates_words():
     for word in ("your", "today", "book", "demo"):
         assert src[last.src(last.text.index(word)):].startswith(word)
     assert cta_lint.lint_text(src, "html") == []
+
+
+_SOUP = ["<p>", "</p>", "<div>", "</div>", "<td>", "</td>", "<tr>", "</tr>", "<table>", "</table>",
+         "<a href='/x'>", "</a>", "<b>", "</b>", "<i>", "</i>", "<span style='display:none'>",
+         "<span>", "</span>", "<br>", "<img alt='Buy now' src=x>", "<li>", "</li>", "<ul>", "</ul>",
+         "<h2>", "</h2>", "<!-- c -->", "<!--[if mso]>", "<![endif]-->", "&amp;", "&nbsp;",
+         "&zwnj;", "&mdash;", "&", "<", ">", "Buy", "now", "hello world", " ", "  ", "\n", "\t",
+         "\n    ", "\r\n  ", "\xa0", "<style>.h{display:none}</style>", "<p class=h>",
+         "<p style='font-size:22px'>", "<td style=\"font-size:18px;font-weight:bold\">",
+         "<input type=submit value='Sign up'>", "<button>Go</button>", "<title>Subj</title>",
+         "<hr>", "<blockquote>", "</blockquote>", "<mj-button href='/b'>", "</mj-button>",
+         "<center>", "</x>", "<?pi?>", "<P>", "</P>", "<div hidden>", "<o:p>", "</o:p>",
+         "<td style='color:red'>", "<table style='width:100%'>", "\u0130", "\u212a", "é"]
+# inline elements, words and whitespace between them are what most fast paths are about: more
+_SOUP += ["<b>", "</b>", "<i>", "</i>", "<a href='/y'>", "</a>", "<span>", "</span>", "Buy",
+          "now", "Start", " ", "\n  ", "\n"] * 2
+
+
+def _reading(src):
+    doc = H.read(src)
+    return (doc.subject, doc.preheader,
+            [(b.kind, b.text, b.anchors, b.srcs, b.end, b.level, b.group, b.ordered,
+              [(ln.text, ln.href, ln.start, ln.end, ln.image, ln.templated_href) for ln in b.links])
+             for b in doc.blocks])
+
+
+def _soups(n, seed):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(_SOUP) for _ in range(rnd.randint(1, 40)))
+
+
+def test_inlined_whitespace_path_reads_like_add_text(monkeypatch):
+    """run steps over whitespace text itself (add_text's fast path, inlined); with it switched
+    off every text node goes through add_text: the same reading."""
+    soups = list(_soups(3000, 5))
+    fast = [_reading(s) for s in soups]
+    monkeypatch.setattr(H._Walker, "ws_inline", re.compile(r"(?!)"))
+    for s, f in zip(soups, fast):
+        assert _reading(s) == f, s
+
+
+def test_flush_builds_what_textbuilder_build_builds():
+    """_Walker.flush makes its Block itself (positional arguments): the Block tb.build makes."""
+    from cta_lint.document import TextBuilder
+    rnd = random.Random(6)
+    atoms = ["Buy", "now", " ", "\n  ", "&", "\xa0", "\u200b", "é"]
+    frames = [None, H._Frame("paragraph"), H._Frame("item", 2, 3, True),
+              H._Frame("heading", 1, button=True)]
+    for _ in range(3000):
+        tb = TextBuilder()
+        for _ in range(rnd.randint(0, 6)):
+            piece = "".join(rnd.choice(atoms) for _ in range(rnd.randint(0, 4)))
+            if rnd.random() < 0.3:
+                tb.add_mapped(piece, rnd.randint(0, 99))
+            else:
+                tb.add(piece, rnd.randint(0, 99))
+            if rnd.random() < 0.2:
+                tb.links.append(H.Link("x", "/x", 1, 2))
+        f = rnd.choice(frames)
+        kw = {} if f is None else dict(level=f.level, group=f.group, ordered=f.ordered)
+        kind = "paragraph" if f is None else ("button" if f.button else f.kind)
+        want = tb.build(kind, **kw)
+        w = H._Walker("", "")
+        w.tb, w.tb_frame = tb, f
+        w.flush()
+        assert w.blocks == ([want] if want is not None and tb.length else []), (tb.parts, f)
+
+
+def test_unescape_matches_html_unescape():
+    import html
+    atoms = ["&nbsp;", "&zwnj;", "&nbsp", "&zwnj", "&", "&amp;", "&#8203;", "&nbsp;x", ";", " ",
+             "\n", "a", "nbsp;", "&zwnj;&nbsp;", "&&", "&#", "\xa0"]
+    for s in _strings(atoms, 20000, 7, most=12):
+        assert H._unescape(s) == html.unescape(s), repr(s)
+
+
+def test_list_items_take_their_lists_group_order_and_level():
+    """A list item is not a special tag any more: its frame (block_frame's, or its parent's when
+    skipped) already carries its list's group, order and nesting level."""
+    src = ("<ol><li>One</li><li>Two<ul><li>Two a</li><li><a href='/x'>Two b</a></li></ul></li>"
+           "</ol><li>Stray</li><ul><li><b>Three</b></li></ul>"
+           "<div style='display:none'><ul><li>hidden</li></ul></div>")
+    items = [(b.text, b.group, b.ordered, b.level) for b in H.read(src).blocks]
+    assert items == [("One", 1, True, 1), ("Two", 1, True, 1), ("Two a", 2, False, 2),
+                     ("Two b", 2, False, 2), ("Stray", -1, False, 0), ("Three", 3, False, 1)]
+    assert H.read(src).preheader == "hidden"
+
+
+def _reference_add(tb, s, src):
+    """TextBuilder.add as it was before it kept the length in a local and collapsed with one
+    sub(): the plain form, piece by piece."""
+    from cta_lint.document import _COLLAPSE
+    if not s:
+        return
+    body = s.strip()
+    if not body:
+        if tb.length:
+            tb.space = True
+        return
+    lead = s.find(body[0])
+    if lead and tb.length:
+        tb.space = True
+    bsrc = src + lead
+    if tb.space:
+        tb.parts.append(" ")
+        tb.length += 1
+        tb.space = False
+        if tb.last_end + 1 != bsrc:
+            tb.anchors.append(tb.length)
+            tb.srcs.append(bsrc)
+    elif not tb.anchors or tb.last_end != bsrc:
+        tb.anchors.append(tb.length)
+        tb.srcs.append(bsrc)
+    pos = 0
+    for m in _COLLAPSE.finditer(body):
+        seg = body[pos:m.start()]
+        tb.parts.append(seg)
+        tb.parts.append(" ")
+        tb.length += len(seg) + 1
+        tb.anchors.append(tb.length)
+        tb.srcs.append(bsrc + m.end())
+        pos = m.end()
+    tb.parts.append(body[pos:])
+    tb.length += len(body) - pos
+    tb.last_end = bsrc + len(body)
+    if s[-1].isspace():
+        tb.space = True
+
+
+def test_textbuilder_add_matches_the_plain_form():
+    from cta_lint.document import TextBuilder
+    rnd = random.Random(8)
+    atoms = ["Buy", "now", " ", "  ", "\n", "\t", "\n   ", "\xa0", "\u200b", "\u2003", "é", "x y"]
+    for _ in range(5000):
+        fast, ref = TextBuilder(), TextBuilder()
+        src = 0
+        for _ in range(rnd.randint(1, 5)):
+            s = "".join(rnd.choice(atoms) for _ in range(rnd.randint(0, 6)))
+            src += rnd.choice([0, 1, 2, 5])
+            if rnd.random() < 0.2:
+                fast.add_mapped("&", src)
+                ref.add_mapped("&", src)
+            fast.add(s, src)
+            _reference_add(ref, s, src)
+            src += len(s)
+            state = lambda t: ("".join(t.parts), t.anchors, t.srcs, t.length, t.space, t.last_end)
+            assert state(fast) == state(ref), s
+
+
+def test_collapse_run_pattern_matches_collapse():
+    from cta_lint.document import _COLLAPSE, _COLLAPSE_RUN
+    atoms = [" ", "  ", "\n", "\t", "a", "b", "\xa0", "\u2003", "\u200b", "\x1c", "\x85", "\r\n"]
+    for s in _strings(atoms, 50000, 9, most=12):
+        assert ([m.span() for m in _COLLAPSE_RUN.finditer(s)]
+                == [m.span() for m in _COLLAPSE.finditer(s)]), repr(s)

@@ -207,6 +207,17 @@ def _entity(ref: str) -> tuple[str, bool]:
     return facts
 
 
+def _unescape(raw: str) -> str:
+    """``html.unescape(raw)``, faster for the usual preheader filler ("&zwnj;&nbsp;" a hundred
+    times over): when every "&" starts "&nbsp;" or "&zwnj;" (the two cannot overlap), unescape
+    matches exactly those and makes U+00A0 and U+200C of them, and replacing them one kind
+    after the other makes no new "&"."""
+    n = raw.count("&")
+    if n and n == raw.count("&nbsp;") + raw.count("&zwnj;"):
+        return raw.replace("&nbsp;", "\xa0").replace("&zwnj;", "\u200c")
+    return _html.unescape(raw)
+
+
 _STYLE_FACTS: dict[str, tuple[bool, float | None]] = {}
 _NO_FACTS = (False, None)
 
@@ -264,8 +275,10 @@ _CATEGORY = {**{t: _C_HEADING for t in HEADINGS}, "li": _C_ITEM, **{t: _C_LIST f
 # elements with no end tag to consume
 VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source",
         "mj-image", "mj-divider", "mj-spacer"}
-# tags enter() has more to do for (links, images, forms, list items, the MJML preview)
-_SPECIAL = LINKISH | {"mj-preview", "li", "form", "input", "button", "img"}
+# tags enter() has more to do for (links, images, forms, the MJML preview). Not "li": a list
+# item's frame already has its list's group, order and level (block_frame and the frame of a
+# skipped element copy them from the parent frame, the list's)
+_SPECIAL = LINKISH | {"mj-preview", "form", "input", "button", "img"}
 _SIMPLE_NAME = re.compile(r"[a-z0-9:_.-]+")
 
 
@@ -323,6 +336,11 @@ class _Frame:
 
 
 class _Walker:
+    # the pattern of run's inlined whitespace fast path (add_text's); the tests switch it off
+    # (a pattern that never matches sends every text node through add_text) to check that the
+    # inlined copy reads exactly what add_text reads
+    ws_inline = _WS_RUN
+
     def __init__(self, source: str, masked: str, base: int = 0):
         self.src = masked
         self.low = masked.lower()
@@ -405,7 +423,7 @@ class _Walker:
         end = m.start() if m else len(src)
         self.cur = end
         raw = src[start:end]
-        if not raw.strip():
+        if not raw or raw.isspace():   # (not raw.strip(), without the copy)
             if not lxml_text.strip():
                 if raw and self.tb.length:
                     self.add_space(frame)
@@ -423,7 +441,7 @@ class _Walker:
         if frame.skip:
             return
         if frame.hidden:
-            self.hidden_text.append(_html.unescape(raw))
+            self.hidden_text.append(_unescape(raw))
             return
         tb = self.tb
         if not tb.length:
@@ -436,22 +454,24 @@ class _Walker:
                 lp.append(raw)
             return
         pos = 0
-        link_parts = [lp for _, lp, _ in links_open]
+        link_parts = [lp for _, lp, _ in links_open] if links_open else ()
         for m in _ENTITY.finditer(raw):
-            if m.start() > pos:
-                piece = raw[pos:m.start()]
+            at, after = m.span()
+            if at > pos:
+                piece = raw[pos:at]
                 tb.add(piece, base + pos)
                 for lp in link_parts:
                     lp.append(piece)
-            dec, visible = _ENTITIES.get(m.group(0)) or _entity(m.group(0))
+            ref = m.group()
+            dec, visible = _ENTITIES.get(ref) or _entity(ref)
             if visible:
                 if dec.isspace():
-                    tb.add(" ", base + m.start())
+                    tb.add(" ", base + at)
                 else:
-                    tb.add_mapped(dec, base + m.start())
+                    tb.add_mapped(dec, base + at)
                 for lp in link_parts:
                     lp.append(dec)
-            pos = m.end()
+            pos = after
         if pos < len(raw):
             piece = raw[pos:]
             tb.add(piece, base + pos)
@@ -483,16 +503,20 @@ class _Walker:
         if not tb.length:
             return
         f = self.tb_frame
-        kind, level, group, ordered = PARAGRAPH, 0, -1, False
-        if f is not None:
-            kind, level, group, ordered = f.kind, f.level, f.group, f.ordered
-            if f.button:
-                kind = BUTTON
-        block = tb.build(kind, level=level, group=group, ordered=ordered)
         self.tb = TextBuilder()
         self.tb_frame = None
-        if block is not None:
-            self.blocks.append(block)
+        # tb.build(kind, level=..., group=..., ordered=...) written out (~60 blocks per email):
+        # the same Block, its arguments passed by position
+        text = "".join(tb.parts)
+        if not text or text.isspace():
+            return
+        end = tb.last_end if tb.last_end >= 0 else (tb.srcs[-1] + 1 if tb.srcs else 0)
+        if f is None:
+            block = Block(PARAGRAPH, text, tb.anchors, tb.srcs, end, 0, -1, False, tb.links)
+        else:
+            block = Block(BUTTON if f.button else f.kind, text, tb.anchors, tb.srcs, end, f.level,
+                          f.group, f.ordered, tb.links)
+        self.blocks.append(block)
 
     # -- the walk -----------------------------------------------------------------------------
     def run(self, root) -> None:
@@ -514,7 +538,8 @@ class _Walker:
         tag_end = _TAG_END.match
         tags_get = _TAGS.get
         facts_get = _STYLE_FACTS.get
-        add_text = self.add_text
+        add_text, add_space = self.add_text, self.add_space
+        ws_run = self.ws_inline.match
         hidden_classes, class_fonts = self.hidden_classes, self.class_fonts
         has_hidden_classes = bool(hidden_classes)
         stack: list[tuple[_Tag | None, _Frame | None, bool]] = [(_ROOT, _Frame(PARAGRAPH), False)]
@@ -541,6 +566,12 @@ class _Walker:
                 p = low.find(needle, cur0)
                 while p != -1:
                     q = p + info.nlen
+                    if q < nlow and low[q] == ">" and aligned:
+                        # "<tr>", "<strong>": what tag_end matches there, the short way (src
+                        # has ">" there too: lower() moved nothing)
+                        end = q + 1
+                        self.cur = end
+                        break
                     if q >= nlow or low[q] in " \t\r\n/>":
                         m = tag_end(src, q)
                         if m is not None:
@@ -548,13 +579,16 @@ class _Walker:
                             self.cur = end
                         break
                     p = low.find(needle, q)
+                # the element's frame: its parent's unless it changes something (a frame that
+                # differs only in being skipped, or hidden and not skipped, is made in the
+                # branch that knows which)
                 frame = parent
                 if parent.skip or info.skip:
-                    skip = True
-                    hidden = parent.hidden
                     style = None
+                    if not parent.skip:
+                        frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered,
+                                       parent.hidden, True, parent.link, parent.button)
                 else:
-                    skip = False
                     style = el.get("style")
                     if style:
                         facts = facts_get(style) or _style_facts(style)
@@ -587,18 +621,26 @@ class _Walker:
                                                    hidden, False, parent.link, parent.button)
                         elif cat != _C_NONE:
                             frame = self.block_frame(info, parent, hidden, end)
-                if frame is parent and (hidden != parent.hidden or skip != parent.skip):
-                    frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered, hidden,
-                                   skip, parent.link, parent.button)
-                if info.special:
-                    frame, opened = self.enter_special(el, info, stack[-1][0], parent, frame, end,
-                                                       cur0)
+                    if hidden and frame is parent and not parent.hidden:
+                        frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered,
+                                       True, False, parent.link, parent.button)
+                if info.special and (parent.link is not None or info.tag != "img"):
+                    # (an image outside a link: enter_special would hand back frame, False)
+                    frame, opened = self.enter_special(el, info, parent, frame, end, cur0, style)
                     push((info, frame, opened))
                 else:
                     push((info, frame, False))
                 text = el.text
                 if text:
-                    add_text(frame, text)
+                    # add_text's whitespace fast path, inlined (most text nodes are the
+                    # indentation between tags): a "<" at the cursor fails the match, and
+                    # add_text then skips the markup first, as it always did
+                    if text.isspace() and (m := ws_run(src, self.cur)) is not None:
+                        self.cur = m.end() - 2
+                        if self.tb.length and not frame.skip and not frame.hidden:
+                            add_space(frame)
+                    else:
+                        add_text(frame, text)
             elif event == "end":
                 info, frame, opened = pop()
                 if info is None:
@@ -614,10 +656,17 @@ class _Walker:
                     self.leave_special(el, info, frame, opened)
                 if not info.inline and not frame.skip and self.tb.length:
                     self.flush()
-                if len(stack) > 1:
+                if el is not root:   # (the root's tail is not the document's)
                     text = el.tail
                     if text:
-                        add_text(stack[-1][1], text)
+                        if text.isspace() and (m := ws_run(src, self.cur)) is not None:
+                            self.cur = m.end() - 2   # as above
+                            if self.tb.length:
+                                frame = stack[-1][1]
+                                if not frame.skip and not frame.hidden:
+                                    add_space(frame)
+                        else:
+                            add_text(stack[-1][1], text)
             else:  # comment, processing instruction
                 if el.tag is Comment:  # skip_comment(True), inlined
                     p = src.find("<!--", self.cur)
@@ -628,7 +677,14 @@ class _Walker:
                     self.skip_comment(False)
                 text = el.tail
                 if text:
-                    add_text(stack[-1][1], text)
+                    if text.isspace() and (m := ws_run(src, self.cur)) is not None:
+                        self.cur = m.end() - 2   # as above
+                        if self.tb.length:
+                            frame = stack[-1][1]
+                            if not frame.skip and not frame.hidden:
+                                add_space(frame)
+                    else:
+                        add_text(stack[-1][1], text)
 
     def block_frame(self, info: _Tag, parent: _Frame, hidden: bool, end: int) -> _Frame:
         """The frame a heading, list, list item, quote, divider or button element starts."""
@@ -668,10 +724,11 @@ class _Walker:
                 e = src.find(">", p)
                 self.cur = len(src) if e == -1 else e + 1
 
-    def enter_special(self, el, info: _Tag, parent_info: _Tag, parent: _Frame, base: _Frame,
-                      end: int, cur0: int) -> tuple[_Frame, bool]:
-        """Links, images, forms, inputs, list items, the MJML preview: the element's own frame
-        (``base`` is what the walk worked out so far) and whether it opened a link."""
+    def enter_special(self, el, info: _Tag, parent: _Frame, base: _Frame,
+                      end: int, cur0: int, style: str | None) -> tuple[_Frame, bool]:
+        """Links, images, forms, inputs, the MJML preview: the element's own frame
+        (``base`` is what the walk worked out so far) and whether it opened a link. ``style``:
+        its style attribute, or None when it is skipped (not looked at then)."""
         tag = info.tag
         skip, hidden = base.skip, base.hidden
         if tag == "img":  # (the usual one) adds its alt text inside a link
@@ -689,15 +746,12 @@ class _Walker:
         frame = _Frame(base.kind, base.level, base.group, base.ordered, hidden, skip, base.link,
                        base.button)
         opened = False
-        if tag == "li" and parent_info.tag in LISTS:
-            frame.group, frame.ordered = parent.group, parent.ordered
-            frame.level = parent.level
         if not skip and tag in LINKISH:
             href = el.get("href")
             if tag == "a" or href is not None or tag == "mj-button":
                 off = self.tag_start(info, cur0, end)
-                link = Link(text="", href=href, start=self.base + off, end=self.base + off)
-                if tag == "mj-button" or (tag == "a" and _style_button(el.get("style") or "")):
+                link = Link("", href, self.base + off, self.base + off)
+                if tag == "mj-button" or (tag == "a" and _style_button(style or "")):
                     frame.button = True
                 if tag == "mj-image":
                     link.image = True
