@@ -262,3 +262,18 @@ def test_collapse_run_pattern_matches_collapse():
     for s in _strings(atoms, 50000, 9, most=12):
         assert ([m.span() for m in _COLLAPSE_RUN.finditer(s)]
                 == [m.span() for m in _COLLAPSE.finditer(s)]), repr(s)
+
+
+def test_a_letter_that_lengthens_when_lower_cased_does_not_shift_the_cursor():
+    """'İ' (U+0130, Turkish) lower-cases to two characters: the cursor must still find every
+    tag where it is (it used to lose "Buy", merge two paragraphs and misread the link)."""
+    src = ('<p>İİİİ İndirim</p>\n<p>Buy <a href="https://shop.example.org/x">now</a> today</p>'
+           '<p>Then more</p><P>İstanbul <B>indirim</B> <A HREF="/y">Satın al</A></P>')
+    doc = H.read(src)
+    assert [b.text for b in doc.blocks] == ["İİİİ İndirim", "Buy now today", "Then more",
+                                            "İstanbul indirim Satın al"]
+    assert [[ln.text for ln in b.links] for b in doc.blocks] == [[], ["now"], [], ["Satın al"]]
+    for b in doc.blocks:
+        assert src[b.start:b.start + 4] == b.text[:4]
+        for ln in b.links:
+            assert src[ln.start:ln.start + 2].lower() == "<a"

@@ -27,6 +27,7 @@ _WS_RUN = re.compile(r"\s+<[A-Za-z/!?]")
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 SKIP = {"head", "style", "script", "title", "template", "noscript", "object", "svg", "iframe",
         "mj-head", "mj-style", "mj-attributes", "mj-title", "mj-font", "mj-breakpoint",
@@ -343,10 +344,14 @@ class _Walker:
 
     def __init__(self, source: str, masked: str, base: int = 0):
         self.src = masked
-        self.low = masked.lower()
-        # lower() keeps every position unless a character lengthens (U+0130): then only the
-        # slow paths, which look at both strings exactly as they always did, are used
-        self.aligned = len(self.low) == len(masked)
+        # The cursor reads positions in both strings, so they must line up. lower() keeps every
+        # position unless a character lengthens (U+0130 "İ" becomes two): then only ASCII
+        # letters are lowered (tag names are ASCII, and libxml2 folds only those). Kelvin
+        # sign, the one other character lower() makes ASCII, is folded only that way too.
+        low = masked.lower()
+        if len(low) != len(masked) or "\u212a" in masked:
+            low = masked.translate(_ASCII_LOWER)
+        self.low = low
         self.base = base          # offset of this fragment in the whole source (markdown html)
         self.cur = 0
         self.blocks: list[Block] = []
@@ -534,7 +539,6 @@ class _Walker:
         Comment = etree.Comment
         src, low = self.src, self.low
         nsrc, nlow = len(src), len(low)
-        aligned = self.aligned
         tag_end = _TAG_END.match
         tags_get = _TAGS.get
         facts_get = _STYLE_FACTS.get
@@ -566,7 +570,7 @@ class _Walker:
                 p = low.find(needle, cur0)
                 while p != -1:
                     q = p + info.nlen
-                    if q < nlow and low[q] == ">" and aligned:
+                    if q < nlow and low[q] == ">":
                         # "<tr>", "<strong>": what tag_end matches there, the short way (src
                         # has ">" there too: lower() moved nothing)
                         end = q + 1
@@ -630,17 +634,7 @@ class _Walker:
                     push((info, frame, opened))
                 else:
                     push((info, frame, False))
-                text = el.text
-                if text:
-                    # add_text's whitespace fast path, inlined (most text nodes are the
-                    # indentation between tags): a "<" at the cursor fails the match, and
-                    # add_text then skips the markup first, as it always did
-                    if text.isspace() and (m := ws_run(src, self.cur)) is not None:
-                        self.cur = m.end() - 2
-                        if self.tb.length and not frame.skip and not frame.hidden:
-                            add_space(frame)
-                    else:
-                        add_text(frame, text)
+                text = el.text   # the element's own text, in its frame
             elif event == "end":
                 info, frame, opened = pop()
                 if info is None:
@@ -648,7 +642,7 @@ class _Walker:
                 if not info.void:
                     c = self.cur
                     close = info.close
-                    if close is not None and aligned and low.startswith(close, c):
+                    if close is not None and low.startswith(close, c):
                         self.cur = c + len(close)  # what consume_end finds, the short way
                     else:
                         self.consume_end(info.tag, stack)
@@ -656,17 +650,10 @@ class _Walker:
                     self.leave_special(el, info, frame, opened)
                 if not info.inline and not frame.skip and self.tb.length:
                     self.flush()
-                if el is not root:   # (the root's tail is not the document's)
-                    text = el.tail
-                    if text:
-                        if text.isspace() and (m := ws_run(src, self.cur)) is not None:
-                            self.cur = m.end() - 2   # as above
-                            if self.tb.length:
-                                frame = stack[-1][1]
-                                if not frame.skip and not frame.hidden:
-                                    add_space(frame)
-                        else:
-                            add_text(stack[-1][1], text)
+                if el is root:   # (the root's tail is not the document's)
+                    continue
+                text = el.tail   # the tail, in the parent's frame
+                frame = stack[-1][1]
             else:  # comment, processing instruction
                 if el.tag is Comment:  # skip_comment(True), inlined
                     p = src.find("<!--", self.cur)
@@ -676,15 +663,17 @@ class _Walker:
                 else:
                     self.skip_comment(False)
                 text = el.tail
-                if text:
-                    if text.isspace() and (m := ws_run(src, self.cur)) is not None:
-                        self.cur = m.end() - 2   # as above
-                        if self.tb.length:
-                            frame = stack[-1][1]
-                            if not frame.skip and not frame.hidden:
-                                add_space(frame)
-                    else:
-                        add_text(stack[-1][1], text)
+                frame = stack[-1][1]
+            if text:
+                # add_text's whitespace fast path, inlined (most text nodes are the indentation
+                # between tags): a "<" at the cursor fails the match, and add_text then skips
+                # the markup first, as it always did
+                if text.isspace() and (m := ws_run(src, self.cur)) is not None:
+                    self.cur = m.end() - 2
+                    if self.tb.length and not frame.skip and not frame.hidden:
+                        add_space(frame)
+                else:
+                    add_text(frame, text)
 
     def block_frame(self, info: _Tag, parent: _Frame, hidden: bool, end: int) -> _Frame:
         """The frame a heading, list, list item, quote, divider or button element starts."""
