@@ -32,7 +32,8 @@ def test_style_tests_match_the_ignorecase_patterns():
         assert H._style_px(s) == (H._px(m) if m else None), s
         assert H._style_bold(s) == bool(H._BOLD.search(s)), s
         assert H._style_button(s) == bool(H._BUTTON_STYLE.search(s)), s
-        assert H._style_facts(s) == (H._style_hidden(s), H._style_px(s)), s
+        assert H._style_zero(s) == bool(H._FONT_ZERO.search(s)), s
+        assert H._style_facts(s) == (H._style_hidden(s), H._style_px(s), H._style_zero(s)), s
 
 
 def test_style_blocks_match_the_style_block_pattern():
@@ -277,3 +278,23 @@ def test_a_letter_that_lengthens_when_lower_cased_does_not_shift_the_cursor():
         assert src[b.start:b.start + 4] == b.text[:4]
         for ln in b.links:
             assert src[ln.start:ln.start + 2].lower() == "<a"
+
+
+def test_font_size_zero_hides_only_the_text_that_keeps_it():
+    """The gap-free column layout sets font-size:0 on the cell around inline-block columns
+    and a real size inside them: the columns' copy is shown (it used to vanish, links and
+    all, into the preheader). Text that keeps the 0 stays hidden, and display:none wins."""
+    src = ('<table><tr><td style="font-size:0;text-align:center">\n'
+           '<div style="display:inline-block;width:50%"><p style="font-size:16px">'
+           '<b>Shared</b> <i>boards</i> for every team.</p></div>\n'
+           '<div style="display:inline-block;width:50%"><a href="https://app.northwind.com/signup" '
+           'style="font-size:15px;background:#0f62fe;padding:12px;display:inline-block">'
+           'Start your free trial</a></div>\n</td></tr></table>\n'
+           '<div style="font-size:0;max-width:0">Peek at what is new &zwnj;&nbsp;</div>\n'
+           '<div style="display:none"><span style="font-size:14px">Never shown</span></div>')
+    doc = H.read(src)
+    assert [b.text for b in doc.blocks] == ["Shared boards for every team.",
+                                            "Start your free trial"]
+    assert [ln.text for ln in doc.blocks[1].links] == ["Start your free trial"]
+    assert doc.preheader.startswith("Peek at what is new")   # (all hidden text, joined)
+    assert src[doc.blocks[1].start:].startswith("Start your free trial")

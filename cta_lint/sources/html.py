@@ -43,8 +43,12 @@ LINKISH = {"a", "mj-button", "mj-navbar-link", "mj-social-element", "mj-image", 
 _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?:^|;|\s)(?:max-)?height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)"
     r"[^\"]*overflow\s*:\s*hidden|overflow\s*:\s*hidden[^\"]*(?:^|;|\s)max-height\s*:\s*0|"
-    r"font-size\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0)?\s*(?:;|$)",
+    r"opacity\s*:\s*0(?:\.0)?\s*(?:;|$)",
     re.I)
+# font-size 0 hides an element's text too, but a descendant that sets a size shows its own
+# again (the usual gap-free column layout: <td style="font-size:0"> around inline-block
+# columns whose cells set font-size:14px): kept apart from the styles that hide for good
+_FONT_ZERO = re.compile(r"font-size\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)", re.I)
 _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)?", re.I)
 _BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _BUTTON_STYLE = re.compile(r"(?:background(?:-color)?\s*:\s*#?\w+).*(?:padding|display\s*:\s*(?:inline-)?block)|"
@@ -91,9 +95,15 @@ def _style_hidden(style: str) -> bool:
     if "hidden" in s and (_H_VISIBILITY.search(s) or
                           ("height" in s and "overflow" in s and _H_COLLAPSED.search(s))):
         return True
-    if "font-size" in s and _H_FONT_ZERO.search(s):
-        return True
     return "opacity" in s and _H_OPACITY.search(s) is not None
+
+
+def _style_zero(style: str) -> bool:
+    """``bool(_FONT_ZERO.search(style))``, faster."""
+    if not style.isascii():
+        return _FONT_ZERO.search(style) is not None
+    s = style.lower()
+    return "font-size" in s and _H_FONT_ZERO.search(s) is not None
 
 
 def _style_px(style: str) -> float | None:
@@ -219,14 +229,15 @@ def _unescape(raw: str) -> str:
     return _html.unescape(raw)
 
 
-_STYLE_FACTS: dict[str, tuple[bool, float | None]] = {}
-_NO_FACTS = (False, None)
+_STYLE_FACTS: dict[str, tuple[bool, float | None, bool]] = {}
+_NO_FACTS = (False, None, False)
 
 
-def _style_facts(style: str) -> tuple[bool, float | None]:
-    """(hidden, font size in px or None) of a style attribute. Templates repeat the same inline
-    styles on most cells (500 emails of the bench corpus use 205 distinct ones): remembered."""
-    facts = (_style_hidden(style), _style_px(style))
+def _style_facts(style: str) -> tuple[bool, float | None, bool]:
+    """(hidden, font size in px or None, font size 0) of a style attribute. Templates repeat the
+    same inline styles on most cells (500 emails of the bench corpus use 205 distinct ones):
+    remembered."""
+    facts = (_style_hidden(style), _style_px(style), _style_zero(style))
     if len(style) <= 1024:   # at most ~4 MB
         if len(_STYLE_FACTS) >= 4096:
             _STYLE_FACTS.clear()
@@ -321,11 +332,12 @@ class _Frame:
     """What an element passes on to its content: the kind of block its text goes to, list
     nesting, hidden / skipped, the link and button it is inside. Never changed once the element
     is entered (enter_special finishes its own before), so children that change nothing share
-    their parent's."""
-    __slots__ = ("kind", "level", "group", "ordered", "hidden", "skip", "link", "button")
+    their parent's. ``zero``: hidden only by a font size of 0, which a descendant that sets a
+    size undoes for its own text."""
+    __slots__ = ("kind", "level", "group", "ordered", "hidden", "skip", "link", "button", "zero")
 
     def __init__(self, kind, level=0, group=-1, ordered=False, hidden=False, skip=False,
-                 link=None, button=False):
+                 link=None, button=False, zero=False):
         self.kind = kind
         self.level = level
         self.group = group
@@ -334,6 +346,7 @@ class _Frame:
         self.skip = skip
         self.link = link
         self.button = button
+        self.zero = zero
 
 
 class _Walker:
@@ -485,8 +498,9 @@ class _Walker:
 
     def add_space(self, frame: _Frame) -> None:
         """A whitespace-only run inside the block being built: the words on either side are
-        separate words, in the block and in the links open around it."""
-        if frame.skip or frame.hidden:
+        separate words, in the block and in the links open around it (also where the font size
+        is 0: the space between two columns of a gap-free layout still separates their words)."""
+        if frame.skip or frame.hidden and not frame.zero:
             return
         self.tb.space = True
         for _, lp, _ in self.links_open:
@@ -591,17 +605,21 @@ class _Walker:
                     style = None
                     if not parent.skip:
                         frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered,
-                                       parent.hidden, True, parent.link, parent.button)
+                                       parent.hidden, True, parent.link, parent.button,
+                                       parent.zero)
                 else:
                     style = el.get("style")
-                    if style:
-                        facts = facts_get(style) or _style_facts(style)
-                        hidden = (parent.hidden or facts[0] or el.get("hidden") is not None
-                                  or has_hidden_classes and _class_hidden(el, hidden_classes))
+                    facts = (facts_get(style) or _style_facts(style)) if style else _NO_FACTS
+                    if (facts[0] or el.get("hidden") is not None or parent.hidden and
+                            not parent.zero or has_hidden_classes and
+                            _class_hidden(el, hidden_classes)):
+                        hidden, zero = True, False      # hidden whatever its content says
+                    elif facts[2]:
+                        hidden = zero = True            # font-size 0
+                    elif facts[1] is not None:
+                        hidden = zero = False           # sets a size: shown, even under a 0
                     else:
-                        facts = _NO_FACTS
-                        hidden = (parent.hidden or el.get("hidden") is not None
-                                  or has_hidden_classes and _class_hidden(el, hidden_classes))
+                        hidden = zero = parent.zero     # the size it inherits
                     if not info.inline:
                         if self.tb.length:
                             self.flush()
@@ -619,15 +637,16 @@ class _Walker:
                                 if px >= 20 or (px >= 17 and style and _style_bold(style)):
                                     if kind != HEADING or parent.level != 2:
                                         frame = _Frame(HEADING, 2, parent.group, parent.ordered,
-                                                       hidden, False, parent.link, parent.button)
+                                                       hidden, False, parent.link, parent.button,
+                                                       zero)
                                 elif kind != PARAGRAPH or parent.level != 0:
                                     frame = _Frame(PARAGRAPH, 0, parent.group, parent.ordered,
-                                                   hidden, False, parent.link, parent.button)
+                                                   hidden, False, parent.link, parent.button, zero)
                         elif cat != _C_NONE:
-                            frame = self.block_frame(info, parent, hidden, end)
-                    if hidden and frame is parent and not parent.hidden:
+                            frame = self.block_frame(info, parent, hidden, end, zero)
+                    if frame is parent and (hidden is not parent.hidden or zero is not parent.zero):
                         frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered,
-                                       True, False, parent.link, parent.button)
+                                       hidden, False, parent.link, parent.button, zero)
                 if info.special and (parent.link is not None or info.tag != "img"):
                     # (an image outside a link: enter_special would hand back frame, False)
                     frame, opened = self.enter_special(el, info, parent, frame, end, cur0, style)
@@ -670,12 +689,13 @@ class _Walker:
                 # the markup first, as it always did
                 if text.isspace() and (m := ws_run(src, self.cur)) is not None:
                     self.cur = m.end() - 2
-                    if self.tb.length and not frame.skip and not frame.hidden:
+                    if self.tb.length and not frame.skip and (not frame.hidden or frame.zero):
                         add_space(frame)
                 else:
                     add_text(frame, text)
 
-    def block_frame(self, info: _Tag, parent: _Frame, hidden: bool, end: int) -> _Frame:
+    def block_frame(self, info: _Tag, parent: _Frame, hidden: bool, end: int,
+                    zero: bool) -> _Frame:
         """The frame a heading, list, list item, quote, divider or button element starts."""
         kind, level, group, ordered = parent.kind, parent.level, parent.group, parent.ordered
         button = parent.button
@@ -698,7 +718,7 @@ class _Walker:
                                          end=self.base + max(end, 0)))
         elif cat == _C_BUTTON:
             button = True
-        return _Frame(kind, level, group, ordered, hidden, False, parent.link, button)
+        return _Frame(kind, level, group, ordered, hidden, False, parent.link, button, zero)
 
     def skip_comment(self, is_comment: bool) -> None:
         src = self.src
@@ -733,7 +753,7 @@ class _Walker:
             if text:
                 self.preheader = " ".join(text.split())
         frame = _Frame(base.kind, base.level, base.group, base.ordered, hidden, skip, base.link,
-                       base.button)
+                       base.button, base.zero)
         opened = False
         if not skip and tag in LINKISH:
             href = el.get("href")
