@@ -298,3 +298,19 @@ def test_font_size_zero_hides_only_the_text_that_keeps_it():
     assert [ln.text for ln in doc.blocks[1].links] == ["Start your free trial"]
     assert doc.preheader.startswith("Peek at what is new")   # (all hidden text, joined)
     assert src[doc.blocks[1].start:].startswith("Start your free trial")
+
+
+def test_text_around_a_stray_end_tag_is_kept():
+    """libxml2 drops an end tag that closes nothing and joins the text on both sides into one
+    node; the reader used to stop at the stray tag and lose the rest ("Limited offer" only)."""
+    src = ('<p>Limited offer</span> ends Friday. <a href="https://shop.northwind.com/sale">'
+           'Shop now</a></p>\n<p><b><i>Ready?</b> Start your</i> free trial &amp; save</font> '
+           '20% today.</p>')
+    doc = H.read(src)
+    assert [b.text for b in doc.blocks] == [
+        "Limited offer ends Friday. Shop now", "Ready? Start your free trial & save 20% today."]
+    assert [ln.text for ln in doc.blocks[0].links] == ["Shop now"]
+    for b in doc.blocks:
+        for word in ("ends", "Friday", "Shop", "free", "save", "today"):
+            if word in b.text:
+                assert src[b.src(b.text.index(word)):].startswith(word), word

@@ -456,8 +456,45 @@ class _Walker:
             end = m.start() if m else len(src)
             self.cur = end
             raw = src[start:end]
+        if end < len(src) and (len(lxml_text) > len(raw) or "&" in raw):
+            got = _unescape(raw) if "&" in raw else raw
+            if len(got) < len(lxml_text) and lxml_text.startswith(got):
+                # lxml's text goes on past the markup here: a stray end tag it dropped
+                # ("Limited offer</span> ends Friday"), whose two sides are one text node
+                self.add_continued(frame, lxml_text, got, raw, start)
+                return
         if frame.skip:
             return
+        self.add_run(frame, raw, start)
+
+    def add_continued(self, frame: _Frame, lxml_text: str, got: str, raw: str,
+                      start: int) -> None:
+        """Add a text node that the source splits with markup lxml dropped: the run at
+        ``start`` (decoded: ``got``), then, past each piece of dropped markup, the next run,
+        while lxml's text ``lxml_text`` goes on with what it decodes to."""
+        src = self.src
+        runs = [(raw, start)]
+        while len(got) < len(lxml_text):
+            end = self.cur
+            self.skip_markup()
+            nxt = self.cur
+            m = _MARKUP.search(src, nxt)
+            stop = m.start() if m else len(src)
+            piece = src[nxt:stop]
+            more = _unescape(piece) if "&" in piece else piece
+            if nxt == end or not piece or not lxml_text.startswith(more, len(got)):
+                self.cur = end   # not dropped markup after all: leave it to the walk
+                break
+            got += more
+            runs.append((piece, nxt))
+            self.cur = stop
+        if not frame.skip:
+            for raw, start in runs:
+                self.add_run(frame, raw, start)
+
+    def add_run(self, frame: _Frame, raw: str, start: int) -> None:
+        """Add the source run ``raw`` at ``start`` to the block being built (or to the hidden
+        text), decoding entities one by one."""
         if frame.hidden:
             self.hidden_text.append(_unescape(raw))
             return
