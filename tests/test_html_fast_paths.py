@@ -314,3 +314,12 @@ def test_text_around_a_stray_end_tag_is_kept():
         for word in ("ends", "Friday", "Shop", "free", "save", "today"):
             if word in b.text:
                 assert src[b.src(b.text.index(word)):].startswith(word), word
+
+
+def test_a_line_break_or_block_inside_a_link_separates_its_words():
+    """The blocks were right, but the link's own text glued the words across <br> and block
+    children ("Booka demo"), and dead-cta quotes and classifies the link's text."""
+    src = ('<p><a href="https://www.northwind.com/demo">Book<br>a demo</a></p>'
+           '<a href="https://www.northwind.com/start"><p>Get</p><p>started</p></a>')
+    doc = H.read(src)
+    assert [ln.text for b in doc.blocks for ln in b.links] == ["Book a demo", "Get started"]

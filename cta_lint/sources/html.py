@@ -543,6 +543,12 @@ class _Walker:
         for _, lp, _ in self.links_open:
             lp.append(" ")
 
+    def break_links(self) -> None:
+        """A block-level element starts or ends inside the open links ("<a>Book<br>a demo</a>",
+        "<a><p>Get</p><p>started</p></a>"): their text has a word break there too."""
+        for _, lp, _ in self.links_open:
+            lp.append(" ")
+
     def add_alt(self, frame: _Frame, alt: str, offset: int) -> None:
         if frame.skip or frame.hidden or not alt.strip():
             return
@@ -660,6 +666,8 @@ class _Walker:
                     if not info.inline:
                         if self.tb.length:
                             self.flush()
+                        if self.links_open:
+                            self.break_links()
                         cat = info.cat
                         if cat == _C_PARA:
                             kind = parent.kind
@@ -704,8 +712,11 @@ class _Walker:
                         self.consume_end(info.tag, stack)
                 if opened or info.titled:
                     self.leave_special(el, info, frame, opened)
-                if not info.inline and not frame.skip and self.tb.length:
-                    self.flush()
+                if not info.inline and not frame.skip:
+                    if self.tb.length:
+                        self.flush()
+                    if self.links_open:
+                        self.break_links()
                 if el is root:   # (the root's tail is not the document's)
                     continue
                 text = el.tail   # the tail, in the parent's frame
