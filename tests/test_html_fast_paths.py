@@ -323,3 +323,16 @@ def test_a_line_break_or_block_inside_a_link_separates_its_words():
            '<a href="https://www.northwind.com/start"><p>Get</p><p>started</p></a>')
     doc = H.read(src)
     assert [ln.text for b in doc.blocks for ln in b.links] == ["Book a demo", "Get started"]
+
+
+def test_copy_after_the_closing_html_tag_is_read():
+    """Sending services append footers after </html>; libxml2 dropped them, a browser shows
+    them. A missing unsubscribe footer changes what counts as the ending."""
+    src = ('<html><body><p>Our spring sale ends Sunday.</p><p>Shop the sale today.</p>'
+           '</body></HTML>\n<table><tr><td>You are receiving this because you signed up. '
+           '<a href="https://www.northwind.com/u">Unsubscribe</a></td></tr></table>')
+    doc = H.read(src)
+    assert [b.text for b in doc.blocks][-1] == (
+        "You are receiving this because you signed up. Unsubscribe")
+    last = doc.blocks[-1]
+    assert src[last.start:].startswith("You are receiving")

@@ -27,6 +27,7 @@ _WS_RUN = re.compile(r"\s+<[A-Za-z/!?]")
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HTML_END = re.compile(r"</[hH][tT][mM][lL]\s*>")   # (case spelled out: a literal-prefix scan)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 SKIP = {"head", "style", "script", "title", "template", "noscript", "object", "svg", "iframe",
@@ -901,6 +902,11 @@ def read(source: str, fmt: str = "html") -> Document:
     decl = _XML_DECL.match(masked)
     if decl:
         masked = " " * decl.end() + masked[decl.end():]
+    end = _HTML_END.search(masked)
+    if end is not None and not masked.isspace() and masked[end.end():].strip():
+        # libxml2 drops what follows </html> (a footer or an unsubscribe line a sending service
+        # appends); a browser shows it, in the body: blank the end tags out (same length)
+        masked = _HTML_END.sub(lambda m: " " * len(m.group()), masked)
     doc = Document(source=source, format=fmt)
     for off, msg in m.notes:
         doc.notes.append(msg)
