@@ -25,7 +25,8 @@ def test_style_tests_match_the_ignorecase_patterns():
              "HIDDEN", "height", "max-height", "0", "0px", "!important", ";", "overflow",
              "font-size", "Font-Size", "opacity", "0.0", "12", "px", "PT", "em", "rem", "20",
              "17", "font-weight", "bold", "700", "background", "-color", "#fff", "padding",
-             "block", "inline-block", '"', "\n", "\t", ".5", *ODD]
+             "block", "inline-block", '"', "\n", "\t", ".5", "collapse", "0.00", "%", ".0", "em",
+             *ODD]
     for s in _strings(atoms, 20000, 1):
         assert H._style_hidden(s) == bool(H._HIDDEN_STYLE.search(s)), s
         m = H._FONT_SIZE.search(s)
@@ -336,3 +337,15 @@ def test_copy_after_the_closing_html_tag_is_read():
         "You are receiving this because you signed up. Unsubscribe")
     last = doc.blocks[-1]
     assert src[last.start:].startswith("You are receiving")
+
+
+def test_hiding_styles_a_browser_hides():
+    """Each of these hides the text in a browser (they used to pass as visible copy)."""
+    for style in ("opacity:0 !important", "opacity: 0.00", "opacity:0%", "visibility:collapse",
+                  "overflow:hidden;height:0", "overflow: hidden; max-height: 0px !important"):
+        assert H._style_hidden(style), style
+    for style in ("font-size:0.0px", "font-size:0em", "FONT-SIZE: 0 !important"):
+        assert H._style_zero(style) and not H._style_hidden(style), style
+    for style in ("opacity:0.5", "overflow:hidden;max-height:0.5em", "font-size:0.5em",
+                  "height:0;overflow:visible"):
+        assert not H._style_hidden(style) and not H._style_zero(style), style

@@ -41,15 +41,20 @@ LISTS = {"ul", "ol", "mj-list"}
 BUTTONISH = {"mj-button", "button"}
 LINKISH = {"a", "mj-button", "mj-navbar-link", "mj-social-element", "mj-image", "mj-carousel-image"}
 
-_HIDDEN_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:^|;|\s)(?:max-)?height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)"
-    r"[^\"]*overflow\s*:\s*hidden|overflow\s*:\s*hidden[^\"]*(?:^|;|\s)max-height\s*:\s*0|"
-    r"opacity\s*:\s*0(?:\.0)?\s*(?:;|$)",
-    re.I)
+# Styles that hide an element's text: each branch apart, as the fast tests below use them
+_ZERO = r"(?:0+(?:\.0*)?|\.0+)"                 # 0, 0.0, .0 ...
+_DECL_END = r"\s*(?:!important)?\s*(?:;|$)"     # the end of a declaration
+_S_DISPLAY = r"display\s*:\s*none"
+_S_VISIBILITY = r"visibility\s*:\s*(?:hidden|collapse)"
+_S_COLLAPSED = (rf"(?:^|;|\s)(?:max-)?height\s*:\s*{_ZERO}(?:px)?{_DECL_END}[^\"]*overflow\s*:\s*hidden"
+                rf"|overflow\s*:\s*hidden[^\"]*(?:^|;|\s)(?:max-)?height\s*:\s*{_ZERO}(?:px)?{_DECL_END}")
+_S_OPACITY = rf"opacity\s*:\s*{_ZERO}%?{_DECL_END}"
+_HIDDEN_STYLE = re.compile("|".join((_S_DISPLAY, _S_VISIBILITY, _S_COLLAPSED, _S_OPACITY)), re.I)
 # font-size 0 hides an element's text too, but a descendant that sets a size shows its own
 # again (the usual gap-free column layout: <td style="font-size:0"> around inline-block
 # columns whose cells set font-size:14px): kept apart from the styles that hide for good
-_FONT_ZERO = re.compile(r"font-size\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)", re.I)
+_S_FONT_ZERO = rf"font-size\s*:\s*{_ZERO}(?:px|pt|em|rem|%)?{_DECL_END}"
+_FONT_ZERO = re.compile(_S_FONT_ZERO, re.I)
 _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)?", re.I)
 _BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _BUTTON_STYLE = re.compile(r"(?:background(?:-color)?\s*:\s*#?\w+).*(?:padding|display\s*:\s*(?:inline-)?block)|"
@@ -73,14 +78,11 @@ _BRACE = re.compile(r"[{}]")
 # KELVIN SIGN, LONG S and the dotted/dotless I, which lower() leaves alone or lengthens; other
 # styles go through the IGNORECASE originals. Each _HIDDEN_STYLE branch is searched only when a
 # word it cannot match without is present; together they answer exactly what it answers.
-_H_DISPLAY = re.compile(r"display\s*:\s*none")
-_H_VISIBILITY = re.compile(r"visibility\s*:\s*hidden")
-_H_COLLAPSED = re.compile(
-    r"(?:^|;|\s)(?:max-)?height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)"
-    r"[^\"]*overflow\s*:\s*hidden"
-    r"|overflow\s*:\s*hidden[^\"]*(?:^|;|\s)max-height\s*:\s*0")
-_H_FONT_ZERO = re.compile(r"font-size\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)")
-_H_OPACITY = re.compile(r"opacity\s*:\s*0(?:\.0)?\s*(?:;|$)")
+_H_DISPLAY = re.compile(_S_DISPLAY)
+_H_VISIBILITY = re.compile(_S_VISIBILITY)
+_H_COLLAPSED = re.compile(_S_COLLAPSED)
+_H_FONT_ZERO = re.compile(_S_FONT_ZERO)
+_H_OPACITY = re.compile(_S_OPACITY)
 _FONT_SIZE_LC = re.compile(_FONT_SIZE.pattern)
 _BOLD_LC = re.compile(_BOLD.pattern)
 _BUTTON_STYLE_LC = re.compile(_BUTTON_STYLE.pattern, re.S)
@@ -93,8 +95,9 @@ def _style_hidden(style: str) -> bool:
     s = style.lower()
     if "none" in s and _H_DISPLAY.search(s):
         return True
-    if "hidden" in s and (_H_VISIBILITY.search(s) or
-                          ("height" in s and "overflow" in s and _H_COLLAPSED.search(s))):
+    if "visibility" in s and _H_VISIBILITY.search(s):
+        return True
+    if "hidden" in s and "height" in s and "overflow" in s and _H_COLLAPSED.search(s):
         return True
     return "opacity" in s and _H_OPACITY.search(s) is not None
 
