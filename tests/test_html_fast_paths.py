@@ -349,3 +349,21 @@ def test_hiding_styles_a_browser_hides():
     for style in ("opacity:0.5", "overflow:hidden;max-height:0.5em", "font-size:0.5em",
                   "height:0;overflow:visible"):
         assert not H._style_hidden(style) and not H._style_zero(style), style
+
+
+def test_a_link_around_a_table_keeps_its_button():
+    """The bulletproof button "<a href><table>...</table></a>": libxml2 closed the link before
+    the table, so a text button lost its link and an image button its text and link."""
+    src = ('<table><tr><td><p>Your trial ends Friday.</p>\n'
+           '<a href="https://app.northwind.com/upgrade" target="_blank"><table role="presentation">'
+           '<tr><td style="background:#0f62fe;padding:12px 24px">Upgrade now</td></tr></table></a>\n'
+           '<a href="https://app.northwind.com/trial"><TABLE><tr><td>'
+           '<img src="https://cdn.northwind.com/b.png" alt="Start your free trial"></td></tr>'
+           '</TABLE></a></td></tr></table>')
+    doc = H.read(src)
+    assert [(b.text, [(ln.text, ln.href, ln.image) for ln in b.links]) for b in doc.blocks] == [
+        ("Your trial ends Friday.", []),
+        ("Upgrade now", [("Upgrade now", "https://app.northwind.com/upgrade", False)]),
+        ("Start your free trial", [("Start your free trial", "https://app.northwind.com/trial",
+                                    True)])]
+    assert [src[ln.start:ln.start + 2] for b in doc.blocks for ln in b.links] == ["<a", "<a"]

@@ -28,6 +28,38 @@ _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HTML_END = re.compile(r"</[hH][tT][mM][lL]\s*>")   # (case spelled out: a literal-prefix scan)
+_A_OPEN = re.compile(r"<[aA](?=[\s>])")
+_A_CLOSE = re.compile(r"</[aA]\s*>")
+_TABLE_TAG = re.compile(r"</?[tT][aA][bB][lL][eE](?=[\s/>])")
+_LINKED_TABLE = "ta-le"   # what a table inside a link is renamed to (as long as "table")
+
+
+def _tables_in_links(masked: str) -> str:
+    """The bulletproof button "<a href=...><table>...</table></a>": libxml2 closes the link
+    before a table (browsers keep it around it), so the button lost its link. Tables between
+    a link's start tag and its end tag are renamed "ta-le", an element libxml2 does not know
+    and closes nothing for, same length (offsets kept); the walk reads it as a table."""
+    out: list[str] | None = None
+    last = 0    # copied up to here
+    done = 0    # links end before here
+    for a in _A_OPEN.finditer(masked):
+        if a.start() < done:
+            continue
+        close = _A_CLOSE.search(masked, a.end())
+        if close is None:
+            break
+        done = close.end()
+        for t in _TABLE_TAG.finditer(masked, a.end(), close.start()):
+            if out is None:
+                out = []
+            name = t.end() - 5   # where "table" starts
+            out.append(masked[last:name])
+            out.append(_LINKED_TABLE)
+            last = name + 5
+    if out is None:
+        return masked
+    out.append(masked[last:])
+    return "".join(out)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 SKIP = {"head", "style", "script", "title", "template", "noscript", "object", "svg", "iframe",
@@ -287,7 +319,8 @@ _C_NONE, _C_PARA, _C_HEADING, _C_ITEM, _C_LIST, _C_QUOTE, _C_DIVIDER, _C_BUTTON 
 _CATEGORY = {**{t: _C_HEADING for t in HEADINGS}, "li": _C_ITEM, **{t: _C_LIST for t in LISTS},
              "blockquote": _C_QUOTE, "hr": _C_DIVIDER, "mj-divider": _C_DIVIDER,
              **{t: _C_BUTTON for t in BUTTONISH},
-             **{t: _C_PARA for t in ("p", "div", "td", "th", "mj-text", "tr", "table", "center")}}
+             **{t: _C_PARA for t in ("p", "div", "td", "th", "mj-text", "tr", "table", "center",
+                                     _LINKED_TABLE)}}
 # elements with no end tag to consume
 VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source",
         "mj-image", "mj-divider", "mj-spacer"}
@@ -890,6 +923,7 @@ def _parse(masked: str):
 
 def read_fragment(masked: str, base: int = 0) -> tuple[list[Block], list[str]]:
     """Parse an HTML fragment (already masked) whose offsets start at ``base``."""
+    masked = _tables_in_links(masked)
     root = _parse(masked)
     if root is None:
         return [], []
@@ -910,6 +944,7 @@ def read(source: str, fmt: str = "html") -> Document:
         # libxml2 drops what follows </html> (a footer or an unsubscribe line a sending service
         # appends); a browser shows it, in the body: blank the end tags out (same length)
         masked = _HTML_END.sub(lambda m: " " * len(m.group()), masked)
+    masked = _tables_in_links(masked)
     doc = Document(source=source, format=fmt)
     for off, msg in m.notes:
         doc.notes.append(msg)
