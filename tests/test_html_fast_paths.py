@@ -367,3 +367,14 @@ def test_a_link_around_a_table_keeps_its_button():
         ("Start your free trial", [("Start your free trial", "https://app.northwind.com/trial",
                                     True)])]
     assert [src[ln.start:ln.start + 2] for b in doc.blocks for ln in b.links] == ["<a", "<a"]
+
+
+def test_zero_width_characters_written_as_themselves_do_not_split_words():
+    """A soft hyphen or zero-width space typed into the copy hides nothing from the reader's
+    eye: 'Sign\\u00adup' is 'Signup', as 'Sign&shy;up' always was; offsets stay exact."""
+    src = '<p>Click to un\u00adsubscribe or <a href="https://www.northwind.com/s">Sign\u200bup</a></p>'
+    doc = H.read(src)
+    b = doc.blocks[0]
+    assert b.text == "Click to unsubscribe or Signup"
+    assert [ln.text for ln in b.links] == ["Signup"]
+    assert src[b.src(b.text.index("subscribe"))] == "s" and src[b.src(b.text.index("up"))] == "u"

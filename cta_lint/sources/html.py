@@ -26,6 +26,10 @@ _WS_RUN = re.compile(r"\s+<[A-Za-z/!?]")
 # unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e")
+# a reference, or a zero-width character written as itself: "un\u00adsubscribe" is one word, as
+# "un&shy;subscribe" is (both are skipped, the text on each side keeping its offsets)
+_INVISIBLE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+_REF = re.compile(_ENTITY.pattern + "|" + _INVISIBLE.pattern)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HTML_END = re.compile(r"</[hH][tT][mM][lL]\s*>")   # (case spelled out: a literal-prefix scan)
 _A_OPEN = re.compile(r"<[aA](?=[\s>])")
@@ -531,7 +535,7 @@ class _Walker:
 
     def add_run(self, frame: _Frame, raw: str, start: int) -> None:
         """Add the source run ``raw`` at ``start`` to the block being built (or to the hidden
-        text), decoding entities one by one."""
+        text), decoding entities one by one and leaving zero-width characters out."""
         if frame.hidden:
             self.hidden_text.append(_unescape(raw))
             return
@@ -540,14 +544,14 @@ class _Walker:
             self.tb_frame = frame
         base = self.base + start
         links_open = self.links_open
-        if "&" not in raw:
+        if "&" not in raw and (raw.isascii() or _INVISIBLE.search(raw) is None):
             tb.add(raw, base)
             for _, lp, _ in links_open:
                 lp.append(raw)
             return
         pos = 0
         link_parts = [lp for _, lp, _ in links_open] if links_open else ()
-        for m in _ENTITY.finditer(raw):
+        for m in _REF.finditer(raw):
             at, after = m.span()
             if at > pos:
                 piece = raw[pos:at]
