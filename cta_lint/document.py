@@ -17,6 +17,10 @@ _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain spa
 # space), written to start with a character class: the regex engine then skips to the next
 # whitespace character in C instead of trying both branches at every position
 _COLLAPSE_RUN = re.compile(r"\s(?:\s+|(?<! ))")
+# Characters that show nothing and join what is on each side (zero-width spaces and joiners,
+# soft hyphen, BOM...): left out of a block's text, "un\u00adsubscribe" reads "unsubscribe"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e"
+INVISIBLE = re.compile(f"[{ZERO_WIDTH}]")
 
 # Block kinds
 HEADING = "heading"
@@ -169,6 +173,16 @@ class TextBuilder:
         self.links: list[Link] = []
 
     def add(self, s: str, src: int) -> None:
+        if not s.isascii() and INVISIBLE.search(s):
+            # added piece by piece around them, each piece keeping its own offsets
+            pos = 0
+            for m in INVISIBLE.finditer(s):
+                if m.start() > pos:
+                    self.add(s[pos:m.start()], src + pos)
+                pos = m.end()
+            if pos < len(s):
+                self.add(s[pos:], src + pos)
+            return
         body = s.strip()
         if not body:  # empty or whitespace only
             if s and self.length:

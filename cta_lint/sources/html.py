@@ -14,8 +14,8 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
-from ..document import (BUTTON, DIVIDER, HEADING, ITEM, PARAGRAPH,
-                        QUOTE, Block, Document, Link, TextBuilder)
+from ..document import (BUTTON, DIVIDER, HEADING, INVISIBLE, ITEM, PARAGRAPH, QUOTE, ZERO_WIDTH,
+                        Block, Document, Link, TextBuilder)
 from . import templates
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
@@ -25,11 +25,11 @@ _WS_RUN = re.compile(r"\s+<[A-Za-z/!?]")
 # the rest of a tag up to its ">" (quoted values may hold ">"); None for an unclosed quote. The
 # unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
-_ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e")
+_ZERO_WIDTH = set(ZERO_WIDTH)
 # a reference, or a zero-width character written as itself: "un\u00adsubscribe" is one word, as
-# "un&shy;subscribe" is (both are skipped, the text on each side keeping its offsets)
-_INVISIBLE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
-_REF = re.compile(_ENTITY.pattern + "|" + _INVISIBLE.pattern)
+# "un&shy;subscribe" is (both are skipped, the text on each side keeping its offsets, and the
+# text of the links open around them too)
+_REF = re.compile(_ENTITY.pattern + "|" + INVISIBLE.pattern)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HTML_END = re.compile(r"</[hH][tT][mM][lL]\s*>")   # (case spelled out: a literal-prefix scan)
 _A_OPEN = re.compile(r"<[aA](?=[\s>])")
@@ -544,7 +544,7 @@ class _Walker:
             self.tb_frame = frame
         base = self.base + start
         links_open = self.links_open
-        if "&" not in raw and (raw.isascii() or _INVISIBLE.search(raw) is None):
+        if "&" not in raw and (raw.isascii() or INVISIBLE.search(raw) is None):
             tb.add(raw, base)
             for _, lp, _ in links_open:
                 lp.append(raw)
