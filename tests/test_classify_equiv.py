@@ -115,3 +115,37 @@ def test_glued_and_grouped_openings_match_like_one_regex(text):
     assert span(ps.search(text)) == span(whole.search(text)) is not None
     for p in range(len(text)):
         assert span(ps.match(text, p)) == span(whole.match(text, p))
+
+
+_ASCII_PIECES = ["Book", "book", "now", "so", "So", "are", "you", "ready", "to", "want", "in",
+                 "please", "Please", "just", "click", "here", "the", "sign", "up", "don't", "'", "\"",
+                 "(", "-", "*", ">", " ", " ", "  ", ",", ";", ":", ".", "!", "and", "or", "then",
+                 "&", "we'd", "love", "x", "9", "get", "join", "share", "looking", "for", "a",
+                 "keen", "SO", "ok", "it's", "'Book", "today", "call", "us"]
+
+
+def test_clause_gate_is_exact():
+    """A clause start the gate passes over (AskDetector._live false) classifies as NONE; and
+    _QUESTION_READY only matches where a word of _READY_WORDS starts (ASCII text)."""
+    from cta_lint.registry import Registry
+    det = asks.AskDetector(Registry().lexicon)
+    gate = det._gate()
+    assert gate is not None and asks._READY_WORDS <= gate
+    rnd = random.Random(11)
+    skipped = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(_ASCII_PIECES) for _ in range(rnd.randint(1, 16)))
+        ws, keys, exact, *_ = phrases.word_list(text)
+        assert exact
+        n = len(text)
+        end = n if rnd.random() < 0.6 else rnd.randint(0, n)
+        for pos in range(0, n + 1):
+            m = asks._QUESTION_READY.match(text, pos, end)
+            if m:
+                assert phrases._WORDRUN.match(text, pos).group(0).lower() in asks._READY_WORDS
+            if not det._live(text, pos, end, ws, keys, len(ws), gate):
+                skipped += 1
+                for first in (True, False):
+                    assert det._clause(text, pos, end, first, phrases.word_list(text))[0] == \
+                        asks.NONE, (text, pos, end)
+    assert skipped > 10000
