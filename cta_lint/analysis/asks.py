@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left
 
 from .._record import Record
-from ..phrases import _CACHED_TEXT, following_word, normalise, word_at, word_list, words_in
+from ..phrases import (_CACHED_TEXT, following_word, next_word, normalise, word_at, word_list,
+                       words_in)
 from .lexicon import Lexicon
 
 EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
@@ -112,7 +113,7 @@ class AskDetector:
         return self._starters
 
     def _gate(self) -> frozenset | None:
-        """The words a clause of an ASCII text must start with (once openers are skipped) for
+        """The words (ASCII) a clause must start with (once openers are skipped) for
         ``_clause`` to find anything: a lead phrase's first word (stripping may then reach
         anything), an engagement, ask or soft phrase's, or one _QUESTION_READY starts with.
         None when no word tells (a set has phrases that may start with anything)."""
@@ -186,7 +187,9 @@ class AskDetector:
             following = None
         else:
             # the word after it, which most of their phrases need to be one of a few
-            following = following_word(s, p, end)
+            following = next_word(wl, p, end) if wl is not None else None
+            if following is None:
+                following = following_word(s, p, end)
         me = eng.match_word(key, s, p, end, following) if eng is not None else None
         ma = ask.match_word(key, s, p, end, following) if ask is not None else None
         if ma and not first and len(ma.group(0).split()) < 2:
@@ -217,7 +220,7 @@ class AskDetector:
         return NONE, p, p
 
     @staticmethod
-    def _live(s: str, pos: int, end: int, ws, keys, nw: int, gate) -> bool:
+    def _live(s: str, pos: int, end: int, ws, keys, nw: int, gate, asc: bool) -> bool:
         """Must the clause at ``pos`` be tried? False when it is NONE for sure (see
         classify_sentence)."""
         m = _OPENERS.match(s, pos)
@@ -225,21 +228,24 @@ class AskDetector:
         if p >= end:
             return False
         i = bisect_left(ws, p)
-        return not (i < nw and ws[i] == p and keys[i] not in gate and p + len(keys[i]) <= end)
+        return not (i < nw and ws[i] == p and keys[i] not in gate and p + len(keys[i]) <= end
+                    and (asc or keys[i].isascii()))
 
     def classify_sentence(self, text: str, start: int, end: int) -> Call | None:
         """Classify text[start:end]; returns the strongest call in it, or None."""
         s = normalise(text)
         wl = word_list(s) if len(s) <= _CACHED_TEXT else None
-        # A clause whose first word (past openers, in an ASCII text) is none of ``gate`` and
-        # whole before the end is NONE without trying it: _strip_lead_key stops there (no lead
-        # phrase starts with it) and _clause finds no phrase nor _QUESTION_READY starting there.
-        # Elsewhere (not a word start, the word cut by the end, non-ASCII text) it is tried.
-        gate = self._gate() if wl is not None and wl[2] else None
+        # A clause whose first word (past openers) is none of ``gate``, whole before the end
+        # and ASCII is NONE without trying it: _strip_lead_key stops there (no lead phrase
+        # starts with it) and _clause finds no phrase nor _QUESTION_READY starting there (the
+        # word read there is the word list's, as the gate's). Elsewhere (not a word start, the
+        # word cut by the end, a non-ASCII word, which _QUESTION_READY's re.I may read as one
+        # of its words: "\u017fo") the clause is tried.
+        gate = self._gate() if wl is not None else None
         if gate is not None:
-            ws, keys = wl[0], wl[1]
+            ws, keys, asc = wl[0], wl[1], wl[2]
             nw = len(ws)
-        if gate is None or self._live(s, start, end, ws, keys, nw, gate):
+        if gate is None or self._live(s, start, end, ws, keys, nw, gate, asc):
             kind, a, b = self._clause(s, start, end, True, wl)
         else:
             kind = NONE
@@ -263,7 +269,8 @@ class AskDetector:
                         if p >= end:
                             continue
                         i = bisect_left(ws, p)
-                        if i < nw and ws[i] == p and keys[i] not in gate and p + len(keys[i]) <= end:
+                        if i < nw and ws[i] == p and keys[i] not in gate and \
+                                p + len(keys[i]) <= end and (asc or keys[i].isascii()):
                             continue
                     kind, a, b = self._clause(s, cstart, end, False, wl)
                     if kind != NONE and _RANK[kind] > rank:
