@@ -168,3 +168,33 @@ def test_next_word_is_following_word():
                 read += 1
                 assert f == phrases.following_word(text, pos, end), (text, pos, end)
     assert read > 3000
+
+
+
+@pytest.mark.parametrize("drop,add", [("lead", None), ("ask", None), ("engagement", None),
+                                      (None, ("ask", "* now")), (None, ("lead", "# %"))])
+def test_clause_gate_with_other_lexicons(drop, add):
+    """Without a lead list (or another), or with phrases that may start anywhere (no gate),
+    the detector classifies as with the gate turned off."""
+    from cta_lint.analysis.lexicon import Lexicon
+    from cta_lint.registry import Registry
+
+    class NoGate(asks.AskDetector):
+        def _gate(self):
+            return None
+
+    full = Registry().lexicon.lists
+    lex = Lexicon({k: v for k, v in full.items() if k != drop})
+    if add:
+        lex.extend({add[0]: [add[1]]})
+    det, ref = asks.AskDetector(lex), NoGate(lex)
+    rnd = random.Random(17)
+    found = 0
+    for _ in range(3000):
+        text = phrases.normalise("".join(rnd.choice(_ASCII_PIECES + _ODD_PIECES)
+                                         for _ in range(rnd.randint(1, 16))))
+        for s, e in asks.sentences(text) + [(0, len(text))]:
+            got = det.classify_sentence(text, s, e)
+            assert repr(got) == repr(ref.classify_sentence(text, s, e)), (text, s, e)
+            found += got is not None
+    assert found > 50

@@ -108,7 +108,7 @@ class AskDetector:
         anywhere = any(ps.starts_anywhere for ps in sets)
         gate = None
         if not anywhere and (lead is None or not lead.starts_anywhere):
-            gate = words | _READY_WORDS | (lead.starting_words if lead is not None else ())
+            gate = words | _READY_WORDS | (lead.starting_words if lead is not None else frozenset())
         self._starters = (eng, ask, soft, words, anywhere, lead, gate)
         return self._starters
 
