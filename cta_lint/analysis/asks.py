@@ -26,9 +26,10 @@ _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|no|approx|inc|lt
 # character class, so the regex engine skips to the next candidate character instead of trying
 # every position: the same matches as ``\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+``
 # (a clause break is punctuation, or a run of spaces then punctuation, a dash and a space, or
-# a conjunction and a space).
-_CLAUSE = re.compile(r"[;:\u2022|,\s](?:(?<=[;:\u2022|,])\s*|(?<=\s)\s*(?:[;:\u2022|,]\s*|"
-                     r"[-\u2013\u2014]\s+|(?:and|or|then|&)\s+))", re.I)
+# a conjunction and a space). After a space, a look-ahead for the characters the rest can
+# start with fails at once at most spaces (those before a word), before the alternatives.
+_CLAUSE = re.compile(r"[;:\u2022|,\s](?:(?<=[;:\u2022|,])\s*|(?<=\s)(?=[\s;:\u2022|,\-\u2013\u2014&aot])"
+                     r"\s*(?:[;:\u2022|,]\s*|[-\u2013\u2014]\s+|(?:and|or|then|&)\s+))", re.I)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|yours|it|one|now|today|them|this|these|our|my|online|here|"
                      r"tickets?|before|while|at|from|with|us)\b|\s*[!:]", re.I)
 # "\bplease\b" (re.I) and "(?<=\s)[A-Z][a-z]+\b", written to start with a character class (a
