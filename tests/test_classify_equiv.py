@@ -198,3 +198,21 @@ def test_clause_gate_with_other_lexicons(drop, add):
             assert repr(got) == repr(ref.classify_sentence(text, s, e)), (text, s, e)
             found += got is not None
     assert found > 50
+
+
+def test_cap_and_please_prechecks():
+    """_CAP finds nothing in a range with no upper-case character (str.islower), _PLEASE
+    nothing where the lower-cased range holds no "lea" (classify_sentence skips them there)."""
+    rnd = random.Random(19)
+    seen = [0, 0]
+    for text in _texts(40000, 8):
+        s = phrases.normalise(text)
+        pos = rnd.randint(0, len(text))
+        end = rnd.randint(pos, len(text)) if rnd.random() < 0.5 else len(text)
+        if text[pos:end].islower():
+            assert not _spans(asks._CAP, text, pos, end), text
+        if "lea" not in s[pos:end].lower():
+            assert not _spans(asks._PLEASE, s, pos, end), s
+        seen[0] += bool(_spans(asks._CAP, text, pos, end))
+        seen[1] += bool(_spans(asks._PLEASE, s, pos, end))
+    assert min(seen) > 300, seen

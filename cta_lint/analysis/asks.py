@@ -256,9 +256,13 @@ class AskDetector:
             if starts and starts[-1] >= end:
                 starts.pop()   # matches end in order: only the last can reach the end
             # a capitalised word mid-sentence may start an unpunctuated imperative ("from £79 Book now")
-            starts += [m.start() for m in _CAP.finditer(text, start + 1, end)]
+            # (not looked for where no character is upper case: most sentences)
+            if not text[start + 1:end].islower():
+                starts += [m.start() for m in _CAP.finditer(text, start + 1, end)]
             # "... please accept this discount": an imperative after "please" mid-sentence
-            starts += [m.start() for m in _PLEASE.finditer(s, start + 1, end)]
+            # (its "lea", in any case, is "lea" lower-cased: looked for only where that is)
+            if "lea" in s[start + 1:end].lower():
+                starts += [m.start() for m in _PLEASE.finditer(s, start + 1, end)]
             # the clause starts after the first, in order, each once (a repeated start
             # classifies the same and cannot beat itself)
             if starts:
