@@ -3,6 +3,7 @@ regexes (rewritten to begin with a character class), the ASCII word list (one sp
 replace-based normalise, and word_at / words_in against what PhraseSet.match / search read."""
 from __future__ import annotations
 
+import bisect
 import random
 import re
 
@@ -78,6 +79,9 @@ def test_word_at_and_words_in():
         assert phrases.word_at(text, pos, end) == key
         starts, keys = _word_list_ref(text)
         assert phrases.words_in(text, pos, end) == [k for s, k in zip(starts, keys) if pos <= s < end]
+        wl = phrases.word_list(text)   # as classify_sentence reads them
+        assert wl[1][bisect.bisect_left(wl[0], pos):bisect.bisect_left(wl[0], end)] == \
+            phrases.words_in(text, pos, end)
 
 
 import pytest  # noqa: E402

@@ -13,8 +13,7 @@ import re
 from bisect import bisect_left
 
 from .._record import Record
-from ..phrases import (_CACHED_TEXT, following_word, next_word, normalise, word_at, word_list,
-                       words_in)
+from ..phrases import _CACHED_TEXT, following_word, next_word, normalise, word_at, word_list
 from .lexicon import Lexicon
 
 EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
@@ -284,8 +283,8 @@ class AskDetector:
                         if kind == EXPLICIT:
                             break
         lex = self.lex
-        # the sentence's words, read once for the lists searched below
-        words = words_in(s, start, end)
+        # the sentence's words, read once for the lists searched below (words_in, from wl)
+        words = wl[1][bisect_left(wl[0], start):bisect_left(wl[0], end)] if wl is not None else None
         if best is None or best[0] != EXPLICIT:
             invite = lex.re_invite
             inv = invite.search_words(words, s, start, end) if invite is not None else None
