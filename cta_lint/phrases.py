@@ -458,6 +458,24 @@ def following_word(text: str, pos: int, end: int) -> str:
     return w.group(0).lower() if w is not None else ""
 
 
+def next_word(wl: tuple, pos: int, end: int) -> str | None:
+    """``following_word(text, pos, end)`` read from ``wl = word_list(text)`` when the text is
+    ASCII and a word starts at ``pos`` (the list's next word, cut at the end, as
+    ``PhraseSet._first`` reads it); else None."""
+    if not wl[2]:
+        return None
+    starts = wl[0]
+    i = bisect_left(starts, pos)
+    n = len(starts)
+    if i >= n or starts[i] != pos:
+        return None
+    i += 1
+    if i < n and starts[i] < end:
+        f = wl[1][i]
+        return f[: end - starts[i]] if starts[i] + len(f) > end else f
+    return ""
+
+
 class PhraseSet:
     """A phrase list that matches like one word-bounded, case-insensitive regex (longest phrase
     listed first), with ``match``, ``search`` and ``finditer`` as on ``re.Pattern``.
@@ -616,8 +634,11 @@ class PhraseSet:
     def search_words(self, words: list[str] | None, text: str, pos: int, end: int):
         """``search(text, pos, end)``, given ``words = words_in(text, pos, end)``: None at
         once when no phrase can start with any of them."""
-        if words is not None and not self._anywhere and self._index.keys().isdisjoint(words):
-            return None
+        if words is not None and not self._anywhere:
+            if self._index.keys().isdisjoint(words):
+                return None
+            # search(), without the phrases that may start anywhere (there are none)
+            return self._first(text, pos, end if end < len(text) else len(text), None)
         return self.search(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
@@ -663,14 +684,16 @@ class PhraseSet:
                 key = key[: end - s]
                 if key not in index:
                     continue
-            elif exact:
+            else:
                 # the next word, as _match_at would read it: skip the place when none of
                 # the word's phrases can continue with it
                 fs = follow.get(key, False)
                 if fs is False:
                     fs = self._follows(key)
                 if fs is not None:
-                    if k + 1 < nwords and starts[k + 1] < end:
+                    if not exact:   # (the list's next word may not be what a regex reads)
+                        f = following_word(text, s, end)
+                    elif k + 1 < nwords and starts[k + 1] < end:
                         f = keys[k + 1]
                         if starts[k + 1] + len(f) > end:
                             f = f[: end - starts[k + 1]]

@@ -3,6 +3,7 @@ regexes (rewritten to begin with a character class), the ASCII word list (one sp
 replace-based normalise, and word_at / words_in against what PhraseSet.match / search read."""
 from __future__ import annotations
 
+import bisect
 import random
 import re
 
@@ -78,6 +79,9 @@ def test_word_at_and_words_in():
         assert phrases.word_at(text, pos, end) == key
         starts, keys = _word_list_ref(text)
         assert phrases.words_in(text, pos, end) == [k for s, k in zip(starts, keys) if pos <= s < end]
+        wl = phrases.word_list(text)   # as classify_sentence reads them
+        assert wl[1][bisect.bisect_left(wl[0], pos):bisect.bisect_left(wl[0], end)] == \
+            phrases.words_in(text, pos, end)
 
 
 import pytest  # noqa: E402
@@ -115,3 +119,104 @@ def test_glued_and_grouped_openings_match_like_one_regex(text):
     assert span(ps.search(text)) == span(whole.search(text)) is not None
     for p in range(len(text)):
         assert span(ps.match(text, p)) == span(whole.match(text, p))
+
+
+_ASCII_PIECES = ["Book", "book", "now", "so", "So", "are", "you", "ready", "to", "want", "in",
+                 "please", "Please", "just", "click", "here", "the", "sign", "up", "don't", "'", "\"",
+                 "(", "-", "*", ">", " ", " ", "  ", ",", ";", ":", ".", "!", "and", "or", "then",
+                 "&", "we'd", "love", "x", "9", "get", "join", "share", "looking", "for", "a",
+                 "keen", "SO", "ok", "it's", "'Book", "today", "call", "us"]
+# read by re.I as ASCII letters ("\u017fo" is "so" to _QUESTION_READY), or lower-cased to them
+_ODD_PIECES = ["\u017fo", "\u212aeen", "\u0130nterested", "\u0131nterested", "caf\u00e9", "\u00e9",
+               "\u2019", "\u00a0", "\u2014", "Bo\u212aok", "\u017fign"]
+
+
+def test_clause_gate_is_exact():
+    """A clause start the gate passes over (AskDetector._live false) classifies as NONE, in
+    ASCII text and not; and in ASCII text _QUESTION_READY only matches where a word of
+    _READY_WORDS starts."""
+    from cta_lint.registry import Registry
+    det = asks.AskDetector(Registry().lexicon)
+    gate = det._gate()
+    assert gate is not None and asks._READY_WORDS <= gate
+    rnd = random.Random(11)
+    skipped = 0
+    for t in range(30000):
+        pieces = _ASCII_PIECES if t % 3 else _ASCII_PIECES + _ODD_PIECES
+        text = phrases.normalise("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 16))))
+        ws, keys, exact, *_ = phrases.word_list(text)
+        n = len(text)
+        end = n if rnd.random() < 0.6 else rnd.randint(0, n)
+        for pos in range(0, n + 1):
+            m = asks._QUESTION_READY.match(text, pos, end)
+            if m and exact:
+                assert phrases._WORDRUN.match(text, pos).group(0).lower() in asks._READY_WORDS
+            if not det._live(text, pos, end, ws, keys, len(ws), gate, exact):
+                skipped += 1
+                for first in (True, False):
+                    assert det._clause(text, pos, end, first, phrases.word_list(text))[0] == \
+                        asks.NONE, (text, pos, end)
+    assert skipped > 15000
+
+
+def test_next_word_is_following_word():
+    rnd = random.Random(5)
+    read = 0
+    for text in _texts(20000, 6):
+        wl = phrases.word_list(text)
+        n = len(text)
+        for pos in range(n + 1):
+            end = n if rnd.random() < 0.5 else rnd.randint(pos, n)
+            f = phrases.next_word(wl, pos, end)
+            if f is not None:
+                read += 1
+                assert f == phrases.following_word(text, pos, end), (text, pos, end)
+    assert read > 3000
+
+
+
+@pytest.mark.parametrize("drop,add", [("lead", None), ("ask", None), ("engagement", None),
+                                      (None, ("ask", "* now")), (None, ("lead", "# %"))])
+def test_clause_gate_with_other_lexicons(drop, add):
+    """Without a lead list (or another), or with phrases that may start anywhere (no gate),
+    the detector classifies as with the gate turned off."""
+    from cta_lint.analysis.lexicon import Lexicon
+    from cta_lint.registry import Registry
+
+    class NoGate(asks.AskDetector):
+        def _gate(self):
+            return None
+
+    full = Registry().lexicon.lists
+    lex = Lexicon({k: v for k, v in full.items() if k != drop})
+    if add:
+        lex.extend({add[0]: [add[1]]})
+    det, ref = asks.AskDetector(lex), NoGate(lex)
+    rnd = random.Random(17)
+    found = 0
+    for _ in range(3000):
+        text = phrases.normalise("".join(rnd.choice(_ASCII_PIECES + _ODD_PIECES)
+                                         for _ in range(rnd.randint(1, 16))))
+        for s, e in asks.sentences(text) + [(0, len(text))]:
+            got = det.classify_sentence(text, s, e)
+            assert repr(got) == repr(ref.classify_sentence(text, s, e)), (text, s, e)
+            found += got is not None
+    assert found > 50
+
+
+def test_cap_and_please_prechecks():
+    """_CAP finds nothing in a range with no upper-case character (str.islower), _PLEASE
+    nothing where the lower-cased range holds no "lea" (classify_sentence skips them there)."""
+    rnd = random.Random(19)
+    seen = [0, 0]
+    for text in _texts(40000, 8):
+        s = phrases.normalise(text)
+        pos = rnd.randint(0, len(text))
+        end = rnd.randint(pos, len(text)) if rnd.random() < 0.5 else len(text)
+        if text[pos:end].islower():
+            assert not _spans(asks._CAP, text, pos, end), text
+        if "lea" not in s[pos:end].lower():
+            assert not _spans(asks._PLEASE, s, pos, end), s
+        seen[0] += bool(_spans(asks._CAP, text, pos, end))
+        seen[1] += bool(_spans(asks._PLEASE, s, pos, end))
+    assert min(seen) > 300, seen

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from .._record import Record
-from ..phrases import _CACHED_TEXT, following_word, normalise, word_at, word_list, words_in
+from ..phrases import _CACHED_TEXT, following_word, next_word, normalise, word_at, word_list
 from .lexicon import Lexicon
 
 EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
@@ -25,9 +25,10 @@ _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|no|approx|inc|lt
 # character class, so the regex engine skips to the next candidate character instead of trying
 # every position: the same matches as ``\s*(?:[;:\u2022|]|\s[-\u2013\u2014]\s|,)\s*|\s+(?:and|or|then|&)\s+``
 # (a clause break is punctuation, or a run of spaces then punctuation, a dash and a space, or
-# a conjunction and a space).
-_CLAUSE = re.compile(r"[;:\u2022|,\s](?:(?<=[;:\u2022|,])\s*|(?<=\s)\s*(?:[;:\u2022|,]\s*|"
-                     r"[-\u2013\u2014]\s+|(?:and|or|then|&)\s+))", re.I)
+# a conjunction and a space). After a space, a look-ahead for the characters the rest can
+# start with fails at once at most spaces (those before a word), before the alternatives.
+_CLAUSE = re.compile(r"[;:\u2022|,\s](?:(?<=[;:\u2022|,])\s*|(?<=\s)(?=[\s;:\u2022|,\-\u2013\u2014&aot])"
+                     r"\s*(?:[;:\u2022|,]\s*|[-\u2013\u2014]\s+|(?:and|or|then|&)\s+))", re.I)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|yours|it|one|now|today|them|this|these|our|my|online|here|"
                      r"tickets?|before|while|at|from|with|us)\b|\s*[!:]", re.I)
 # "\bplease\b" (re.I) and "(?<=\s)[A-Z][a-z]+\b", written to start with a character class (a
@@ -44,6 +45,9 @@ _BUTTON_VERB = re.compile(r"^(?:get|grab|start|try|join|claim|unlock|access|rese
 _PAID = re.compile(r"\b(paid|premium|pro|plan)\b", re.I)
 _FREE_VERB = re.compile(r"(?:download|get|grab|use|check)\b", re.I)
 _QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
+# In ASCII text _QUESTION_READY can only match where one of these words (lower-cased) starts: each
+# of its openings is one of them followed by a space or a comma (tests/test_classify_equiv.py)
+_READY_WORDS = frozenset(("are", "so", "ready", "want", "looking", "interested", "eager", "keen"))
 
 
 class Call(Record):
@@ -91,15 +95,34 @@ def sentences(text: str) -> list[tuple[int, int]]:
 class AskDetector:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        self._starters: tuple = (False, False, False, frozenset(), True)
+        self._starters: tuple = (False, False, False, frozenset(), True, False, None)
 
-    def _clause_starters(self, eng, ask, soft) -> tuple:
+    def _clause_starters(self, eng, ask, soft, lead=False) -> tuple:
         """(engagement, ask, soft sets, the words their phrases start with, whether one of
-        them has phrases that may start with anything)."""
+        them has phrases that may start with anything, the lead set, and the words a clause
+        must start with to be anything but NONE, when a word tells: see ``_gate``)."""
+        if lead is False:
+            lead = self.lex.re_lead
         sets = [ps for ps in (eng, ask, soft) if ps is not None]
         words = frozenset().union(*(ps.starting_words for ps in sets))
-        self._starters = (eng, ask, soft, words, any(ps.starts_anywhere for ps in sets))
+        anywhere = any(ps.starts_anywhere for ps in sets)
+        gate = None
+        if not anywhere and (lead is None or not lead.starts_anywhere):
+            gate = words | _READY_WORDS | (lead.starting_words if lead is not None else frozenset())
+        self._starters = (eng, ask, soft, words, anywhere, lead, gate)
         return self._starters
+
+    def _gate(self) -> frozenset | None:
+        """The words (ASCII) a clause must start with (once openers are skipped) for
+        ``_clause`` to find anything: a lead phrase's first word (stripping may then reach
+        anything), an engagement, ask or soft phrase's, or one _QUESTION_READY starts with.
+        None when no word tells (a set has phrases that may start with anything)."""
+        lex = self.lex
+        st = self._starters
+        eng, ask, soft, lead = lex.re_engagement, lex.re_ask, lex.re_soft, lex.re_lead
+        if st[0] is not eng or st[1] is not ask or st[2] is not soft or st[5] is not lead:
+            st = self._clause_starters(eng, ask, soft, lead)
+        return st[6]
 
     # -- clauses ---------------------------------------------------------------------------
     def _strip_lead_key(self, s: str, pos: int, wl) -> tuple[int, str | None | bool]:
@@ -164,7 +187,9 @@ class AskDetector:
             following = None
         else:
             # the word after it, which most of their phrases need to be one of a few
-            following = following_word(s, p, end)
+            following = next_word(wl, p, end) if wl is not None else None
+            if following is None:
+                following = following_word(s, p, end)
         me = eng.match_word(key, s, p, end, following) if eng is not None else None
         ma = ask.match_word(key, s, p, end, following) if ask is not None else None
         if ma and not first and len(ma.group(0).split()) < 2:
@@ -194,33 +219,72 @@ class AskDetector:
                 return SOFT, p, ms.end()
         return NONE, p, p
 
+    @staticmethod
+    def _live(s: str, pos: int, end: int, ws, keys, nw: int, gate, asc: bool) -> bool:
+        """Must the clause at ``pos`` be tried? False when it is NONE for sure (see
+        classify_sentence)."""
+        m = _OPENERS.match(s, pos)
+        p = m.end() if m else pos
+        if p >= end:
+            return False
+        i = bisect_left(ws, p)
+        return not (i < nw and ws[i] == p and keys[i] not in gate and p + len(keys[i]) <= end
+                    and (asc or keys[i].isascii()))
+
     def classify_sentence(self, text: str, start: int, end: int) -> Call | None:
         """Classify text[start:end]; returns the strongest call in it, or None."""
         s = normalise(text)
-        starts = [m.end() for m in _CLAUSE.finditer(s, start, end)]
-        if starts and starts[-1] >= end:
-            starts.pop()   # matches end in order: only the last can reach the end
-        # a capitalised word mid-sentence may start an unpunctuated imperative ("from £79 Book now")
-        starts += [m.start() for m in _CAP.finditer(text, start + 1, end)]
-        # "... please accept this discount": an imperative after "please" mid-sentence
-        starts += [m.start() for m in _PLEASE.finditer(s, start + 1, end)]
-        # the best (kind, start, end) found; the clause starts after the first, in order, each
-        # once (a repeated start classifies the same and cannot beat itself)
         wl = word_list(s) if len(s) <= _CACHED_TEXT else None
-        kind, a, b = self._clause(s, start, end, True, wl)
+        # A clause whose first word (past openers) is none of ``gate``, whole before the end
+        # and ASCII is NONE without trying it: _strip_lead_key stops there (no lead phrase
+        # starts with it) and _clause finds no phrase nor _QUESTION_READY starting there (the
+        # word read there is the word list's, as the gate's). Elsewhere (not a word start, the
+        # word cut by the end, a non-ASCII word, which _QUESTION_READY's re.I may read as one
+        # of its words: "\u017fo") the clause is tried.
+        gate = self._gate() if wl is not None else None
+        if gate is not None:
+            ws, keys, asc = wl[0], wl[1], wl[2]
+            nw = len(ws)
+        if gate is None or self._live(s, start, end, ws, keys, nw, gate, asc):
+            kind, a, b = self._clause(s, start, end, True, wl)
+        else:
+            kind = NONE
         best = (kind, a, b if b > a else a) if kind != NONE else None
-        if kind != EXPLICIT and starts:
-            rank = _RANK[kind]
-            for cstart in sorted(set(starts)):
-                kind, a, b = self._clause(s, cstart, end, False, wl)
-                if kind != NONE and _RANK[kind] > rank:
-                    best = (kind, a, b if b > a else a)
-                    rank = _RANK[kind]
-                    if kind == EXPLICIT:
-                        break
+        if kind != EXPLICIT:
+            starts = [m.end() for m in _CLAUSE.finditer(s, start, end)]
+            if starts and starts[-1] >= end:
+                starts.pop()   # matches end in order: only the last can reach the end
+            # a capitalised word mid-sentence may start an unpunctuated imperative ("from £79 Book now")
+            # (not looked for where no character is upper case: most sentences)
+            if not text[start + 1:end].islower():
+                starts += [m.start() for m in _CAP.finditer(text, start + 1, end)]
+            # "... please accept this discount": an imperative after "please" mid-sentence
+            # (its "lea", in any case, is "lea" lower-cased: looked for only where that is)
+            if "lea" in s[start + 1:end].lower():
+                starts += [m.start() for m in _PLEASE.finditer(s, start + 1, end)]
+            # the clause starts after the first, in order, each once (a repeated start
+            # classifies the same and cannot beat itself)
+            if starts:
+                rank = _RANK[kind]
+                for cstart in sorted(set(starts)):
+                    if gate is not None:   # not self._live(...), inlined
+                        m = _OPENERS.match(s, cstart)
+                        p = m.end() if m else cstart
+                        if p >= end:
+                            continue
+                        i = bisect_left(ws, p)
+                        if i < nw and ws[i] == p and keys[i] not in gate and \
+                                p + len(keys[i]) <= end and (asc or keys[i].isascii()):
+                            continue
+                    kind, a, b = self._clause(s, cstart, end, False, wl)
+                    if kind != NONE and _RANK[kind] > rank:
+                        best = (kind, a, b if b > a else a)
+                        rank = _RANK[kind]
+                        if kind == EXPLICIT:
+                            break
         lex = self.lex
-        # the sentence's words, read once for the lists searched below
-        words = words_in(s, start, end)
+        # the sentence's words, read once for the lists searched below (words_in, from wl)
+        words = wl[1][bisect_left(wl[0], start):bisect_left(wl[0], end)] if wl is not None else None
         if best is None or best[0] != EXPLICIT:
             invite = lex.re_invite
             inv = invite.search_words(words, s, start, end) if invite is not None else None
