@@ -267,15 +267,9 @@ class AskDetector:
             if starts:
                 rank = _RANK[kind]
                 for cstart in sorted(set(starts)):
-                    if gate is not None:   # not self._live(...), inlined
-                        m = _OPENERS.match(s, cstart)
-                        p = m.end() if m else cstart
-                        if p >= end:
-                            continue
-                        i = bisect_left(ws, p)
-                        if i < nw and ws[i] == p and keys[i] not in gate and \
-                                p + len(keys[i]) <= end and (asc or keys[i].isascii()):
-                            continue
+                    if gate is not None and not self._live(s, cstart, end, ws, keys, nw, gate,
+                                                           asc):
+                        continue
                     kind, a, b = self._clause(s, cstart, end, False, wl)
                     if kind != NONE and _RANK[kind] > rank:
                         best = (kind, a, b if b > a else a)
