@@ -189,7 +189,11 @@ def _join(items: list[str]) -> str:
             out.append(SEP)
         elif it.endswith("\x00OPT"):
             body = it[: -len("\x00OPT")][:-1]  # drop the trailing '?'
-            if i + 1 < len(items) and items[i + 1] == " ":
+            if i > 0 and items[i - 1] != " ":
+                # glued to the word before ("keep[s] the lights"): an optional ending of that
+                # word, the space after it is the word's own
+                out.append(body + "?")
+            elif i + 1 < len(items) and items[i + 1] == " ":
                 out.append(f"(?:{body}" + SEP + ")?")
                 i += 1
             elif out and out[-1] == SEP:
@@ -223,6 +227,7 @@ def compile_list(phrases: list[str], *, anchored: bool = False) -> "PhraseSet | 
 _WORDRUN = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<![\w'])\w+")
 _WORD_ASCII = re.compile(r"([0-9_a-z](?<![0-9_a-z'][0-9_a-z])[0-9_a-z]*)")  # lower-case ASCII
+_OPT_SUFFIX = re.compile(r"[A-Za-z]+(?:\|[A-Za-z]+)*")   # "s", "s|es": an optional word ending
 _GLUED = re.compile(r"[^\s(\[|]\(|[^\s(\[|]\[|\)[^\s)\]|]|\][^\s)\]|]")  # a group glued to a word
 _LEAD = r"(?<![\w'])"
 # a phrase may not stop inside a word; after a number or symbol anything may follow
@@ -254,9 +259,21 @@ def first_words(phrase: str) -> frozenset[str] | None:
     p = _prepare(phrase)
     if p[:1] not in ("(", "[") and not _top_level_bar(p):
         m = _WORDRUN.match(p)
-        if m is None or p[m.end():m.end() + 1] in ("(", "["):
-            return None   # "keep[s] the lights": the text's word is "keeps", not "keep"
-        return frozenset((m.group(0).lower(),))
+        if m is None:
+            return None
+        word = m.group(0).lower()
+        nxt = p[m.end():m.end() + 1]
+        if nxt == "[":
+            # "keep[s] the lights": the text's word is "keep" or "keeps" when the optional
+            # part is letters only and a word boundary or space follows it
+            close = p.find("]", m.end())
+            opt = _OPT_SUFFIX.fullmatch(p, m.end() + 1, close) if close != -1 else None
+            if opt is not None and p[close + 1:close + 2] in ("", " "):
+                return frozenset({word} | {word + a.lower() for a in opt.group(0).split("|")})
+            return None
+        if nxt == "(":
+            return None
+        return frozenset((word,))
     if _GLUED.search(p):
         return None
     toks = _tokenize(p)

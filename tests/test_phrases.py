@@ -27,7 +27,9 @@ from cta_lint.registry import Registry
     ("# % off", None),
     ("... to get started", None),
     ("\u00a9", None),
-    ("keep(s)? the lights on", None),   # the copy's word is "keeps"
+    ("keep(s)? the lights on", {"keep", "keeps"}),   # an optional ending: either word
+    ("sign[s|ed] up", {"sign", "signs", "signed"}),
+    ("keep[s]the", None),                # glued on both sides: not a word of its own
     ("[a]", None),                       # may match nothing: tried everywhere
     ("(re)start", None),
 ])
@@ -160,3 +162,20 @@ def test_search_matches_one_alternation_on_generated_non_ascii_text():
             assert span(ps.search_words(words_in(t, s, e), t, s, e)) == span(got)
             hits += got is not None
         assert hits > 100, (name, hits)
+
+
+def test_an_optional_word_ending_keeps_the_space_after_the_word():
+    """'keep(s)? the lights on' matched 'keeps the lights on' and 'keepthe lights on' but not
+    'keep the lights on': the optional ending took the space after it, as an optional word
+    does ("[please] buy")."""
+    for phrase, yes, no in (
+            ("keep(s)? the lights on", ["keep the lights on", "we keeps the lights on"],
+             ["keepthe lights on"]),
+            ("order(s)? now", ["order now", "Orders now!"], ["ordersnow"]),
+            ("[please] buy", ["please buy", "buy"], ["pleasebuy"])):
+        ps = PhraseSet([phrase])
+        one = re.compile(ps.pattern, re.I)   # the whole list as one regex
+        for t in yes:
+            assert ps.search(t) and one.search(t), (phrase, t)
+        for t in no:
+            assert not ps.search(t) and not one.search(t), (phrase, t)
