@@ -26,7 +26,7 @@ def test_style_tests_match_the_ignorecase_patterns():
              "font-size", "Font-Size", "opacity", "0.0", "12", "px", "PT", "em", "rem", "20",
              "17", "font-weight", "bold", "700", "background", "-color", "#fff", "padding",
              "block", "inline-block", '"', "\n", "\t", ".5", "collapse", "0.00", "%", ".0", "em",
-             *ODD]
+             "float", "left", "right", "flex", "table", "list-item", *ODD]
     for s in _strings(atoms, 20000, 1):
         assert H._style_hidden(s) == bool(H._HIDDEN_STYLE.search(s)), s
         m = H._FONT_SIZE.search(s)
@@ -34,7 +34,9 @@ def test_style_tests_match_the_ignorecase_patterns():
         assert H._style_bold(s) == bool(H._BOLD.search(s)), s
         assert H._style_button(s) == bool(H._BUTTON_STYLE.search(s)), s
         assert H._style_zero(s) == bool(H._FONT_ZERO.search(s)), s
-        assert H._style_facts(s) == (H._style_hidden(s), H._style_px(s), H._style_zero(s)), s
+        assert H._style_breaks(s) == bool(H._BREAKS.search(s)), s
+        assert H._style_facts(s) == (H._style_hidden(s), H._style_px(s), H._style_zero(s),
+                                     H._style_breaks(s)), s
 
 
 def test_style_blocks_match_the_style_block_pattern():
@@ -390,3 +392,17 @@ def test_zero_width_characters_written_as_themselves_do_not_split_words():
     assert b.text == "Click to unsubscribe or Signup"
     assert [ln.text for ln in b.links] == ["Signup"]
     assert src[b.src(b.text.index("subscribe"))] == "s" and src[b.src(b.text.index("up"))] == "u"
+
+
+def test_inline_elements_laid_out_as_blocks_separate_words():
+    """Minified templates put no whitespace between spans or links styled display:block (or
+    floated); a browser shows them on their own lines, so their words are not glued."""
+    src = ('<table><tr><td><span style="display:block;font-size:22px">Big Sale</span>'
+           '<span style="display:block">Shop today</span></td></tr></table>'
+           '<p>Ready?<a href="https://www.northwind.com/join" style="display:block">Join now</a>'
+           'Thanks</p><p><b>Buy</b><i>now</i></p>')
+    doc = H.read(src)
+    assert [b.text for b in doc.blocks] == ["Big Sale Shop today", "Ready? Join now Thanks",
+                                            "Buynow"]   # (plain inline elements still join)
+    assert [ln.text for ln in doc.blocks[1].links] == ["Join now"]
+    assert src[doc.blocks[1].src(doc.blocks[1].text.index("Thanks")):].startswith("Thanks")

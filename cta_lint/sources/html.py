@@ -91,6 +91,10 @@ _HIDDEN_STYLE = re.compile("|".join((_S_DISPLAY, _S_VISIBILITY, _S_COLLAPSED, _S
 # columns whose cells set font-size:14px): kept apart from the styles that hide for good
 _S_FONT_ZERO = rf"font-size\s*:\s*{_ZERO}(?:px|pt|em|rem|%)?{_DECL_END}"
 _FONT_ZERO = re.compile(_S_FONT_ZERO, re.I)
+# An inline element laid out as a block or floated stands apart from the text around it
+# ("<span style='display:block'>Big Sale</span><span style='display:block'>Shop today</span>")
+_S_BREAKS = r"display\s*:\s*(?:block|flex|grid|table|list-item)|float\s*:\s*(?:left|right)"
+_BREAKS = re.compile(_S_BREAKS, re.I)
 _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)?", re.I)
 _BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _BUTTON_STYLE = re.compile(r"(?:background(?:-color)?\s*:\s*#?\w+).*(?:padding|display\s*:\s*(?:inline-)?block)|"
@@ -119,6 +123,7 @@ _H_VISIBILITY = re.compile(_S_VISIBILITY)
 _H_COLLAPSED = re.compile(_S_COLLAPSED)
 _H_FONT_ZERO = re.compile(_S_FONT_ZERO)
 _H_OPACITY = re.compile(_S_OPACITY)
+_H_BREAKS = re.compile(_S_BREAKS)
 _FONT_SIZE_LC = re.compile(_FONT_SIZE.pattern)
 _BOLD_LC = re.compile(_BOLD.pattern)
 _BUTTON_STYLE_LC = re.compile(_BUTTON_STYLE.pattern, re.S)
@@ -136,6 +141,14 @@ def _style_hidden(style: str) -> bool:
     if "hidden" in s and "height" in s and "overflow" in s and _H_COLLAPSED.search(s):
         return True
     return "opacity" in s and _H_OPACITY.search(s) is not None
+
+
+def _style_breaks(style: str) -> bool:
+    """``bool(_BREAKS.search(style))``, faster."""
+    if not style.isascii():
+        return _BREAKS.search(style) is not None
+    s = style.lower()
+    return ("display" in s or "float" in s) and _H_BREAKS.search(s) is not None
 
 
 def _style_zero(style: str) -> bool:
@@ -269,15 +282,15 @@ def _unescape(raw: str) -> str:
     return _html.unescape(raw)
 
 
-_STYLE_FACTS: dict[str, tuple[bool, float | None, bool]] = {}
-_NO_FACTS = (False, None, False)
+_STYLE_FACTS: dict[str, tuple[bool, float | None, bool, bool]] = {}
+_NO_FACTS = (False, None, False, False)
 
 
-def _style_facts(style: str) -> tuple[bool, float | None, bool]:
-    """(hidden, font size in px or None, font size 0) of a style attribute. Templates repeat the
-    same inline styles on most cells (500 emails of the bench corpus use 205 distinct ones):
-    remembered."""
-    facts = (_style_hidden(style), _style_px(style), _style_zero(style))
+def _style_facts(style: str) -> tuple[bool, float | None, bool, bool]:
+    """(hidden, font size in px or None, font size 0, laid out as a block) of a style
+    attribute. Templates repeat the same inline styles on most cells (500 emails of the bench
+    corpus use 205 distinct ones): remembered."""
+    facts = (_style_hidden(style), _style_px(style), _style_zero(style), _style_breaks(style))
     if len(style) <= 1024:   # at most ~4 MB
         if len(_STYLE_FACTS) >= 4096:
             _STYLE_FACTS.clear()
@@ -338,7 +351,7 @@ _SIMPLE_NAME = re.compile(r"[a-z0-9:_.-]+")
 class _Tag:
     """Everything the walk needs to know about a tag name, worked out once."""
     __slots__ = ("tag", "needle", "nlen", "close", "skip", "inline", "void", "cat", "level",
-                 "special", "titled")
+                 "special", "titled", "breaks")
 
     def __init__(self, tag: str):
         self.tag = tag
@@ -354,6 +367,22 @@ class _Tag:
         self.level = HEADINGS.get(tag, 0)
         self.special = tag in _SPECIAL
         self.titled = tag in ("title", "mj-title")   # its text is the subject line
+        self.breaks = False   # an inline tag whose style lays it out as a block (_breaking)
+
+
+_BREAKING: dict[str, _Tag] = {}
+
+
+def _breaking(info: _Tag) -> _Tag:
+    """``info`` for an inline element its style lays out as a block: a word break at its start
+    and at its end, in the block and in the open links' text."""
+    b = _BREAKING.get(info.tag)
+    if b is None:
+        b = _Tag(info.tag)
+        b.breaks = True
+        if len(_BREAKING) < 2000:
+            _BREAKING[info.tag] = b
+    return b
 
 
 _TAGS: dict[str, _Tag] = {}   # lxml's tag name -> _Tag (bounded: junk markup invents names)
@@ -584,6 +613,14 @@ class _Walker:
         for _, lp, _ in self.links_open:
             lp.append(" ")
 
+    def break_words(self) -> None:
+        """Words on the two sides of here are separate words (an inline element laid out as a
+        block starts or ends), in the block being built and in the open links."""
+        if self.tb.length:
+            self.tb.space = True
+        if self.links_open:
+            self.break_links()
+
     def break_links(self) -> None:
         """A block-level element starts or ends inside the open links ("<a>Book<br>a demo</a>",
         "<a><p>Get</p><p>started</p></a>"): their text has a word break there too."""
@@ -704,7 +741,11 @@ class _Walker:
                         hidden = zero = False           # sets a size: shown, even under a 0
                     else:
                         hidden = zero = parent.zero     # the size it inherits
-                    if not info.inline:
+                    if info.inline:
+                        if facts[3]:   # laid out as a block: a word break at each end
+                            self.break_words()
+                            info = _breaking(info)
+                    else:
                         if self.tb.length:
                             self.flush()
                         if self.links_open:
@@ -758,6 +799,8 @@ class _Walker:
                         self.flush()
                     if self.links_open:
                         self.break_links()
+                elif info.breaks:
+                    self.break_words()
                 if el is root:   # (the root's tail is not the document's)
                     continue
                 text = el.tail   # the tail, in the parent's frame
