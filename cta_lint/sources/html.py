@@ -32,6 +32,7 @@ _ZERO_WIDTH = set(ZERO_WIDTH)
 _REF = re.compile(_ENTITY.pattern + "|" + INVISIBLE.pattern)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HTML_END = re.compile(r"</[hH][tT][mM][lL]\s*>")   # (case spelled out: a literal-prefix scan)
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}   # str.translate: A-Z only
 _A_OPEN = re.compile(r"<[aA](?=[\s>])")
 _A_CLOSE = re.compile(r"</[aA]\s*>")
 _TABLE_TAG = re.compile(r"</?[tT][aA][bB][lL][eE](?=[\s/>])")
@@ -64,7 +65,7 @@ def _tables_in_links(masked: str) -> str:
         return masked
     out.append(masked[last:])
     return "".join(out)
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
 
 SKIP = {"head", "style", "script", "title", "template", "noscript", "object", "svg", "iframe",
         "mj-head", "mj-style", "mj-attributes", "mj-title", "mj-font", "mj-breakpoint",
