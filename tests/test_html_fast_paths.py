@@ -142,14 +142,75 @@ def _soups(n, seed):
         yield "".join(rnd.choice(_SOUP) for _ in range(rnd.randint(1, 40)))
 
 
-def test_inlined_whitespace_path_reads_like_add_text(monkeypatch):
-    """run steps over whitespace text itself (add_text's fast path, inlined); with it switched
-    off every text node goes through add_text: the same reading."""
-    soups = list(_soups(3000, 5))
-    fast = [_reading(s) for s in soups]
-    monkeypatch.setattr(H._Walker, "ws_inline", re.compile(r"(?!)"))
-    for s, f in zip(soups, fast):
-        assert _reading(s) == f, s
+def _well_formed(rnd, depth=0, inline=False, in_link=False):
+    """A random well-formed email fragment: block elements holding blocks or inline content,
+    inline elements (links, styled spans, images) holding inline content only, dividers,
+    comments, entities and indentation; every element closed where HTML closes it, no link in a link."""
+    words = ["Buy", "now", "Start your free trial", "hello&nbsp;world", "caf\u00e9", "&amp;",
+             "Sign&shy;up", "50% off", "Thanks!"]
+    ws = ["", " ", "\n  ", "\n    ", "\t"]
+    inline_tags = [("span", ""), ("b", ""), ("a", " href='https://x.example.org/go'"),
+                   ("span", " style='display:block'"), ("span", " style='font-size:0'"),
+                   ("span", " style='font-size:0'><span style='font-size:14px'")]
+    block_tags = [("p", ""), ("div", " style='padding:4px'"), ("h2", ""), ("blockquote", ""),
+                  ("td", ""), ("div", " style='display:none'"), ("td", " style='font-size:0'"),
+                  ("p", " style='font-size:22px'")]
+    out = []
+    for _ in range(rnd.randint(1, 4)):
+        r = rnd.random()
+        if depth > 4 or r < 0.3:
+            out.append(rnd.choice(ws) + rnd.choice(words) + rnd.choice(ws))
+        elif r < 0.35:
+            out.append(rnd.choice(["<br>", "<img src=x alt='Shop the sale'>", "<!-- note -->",
+                                   "&nbsp;", "<input type=submit value='Join now'>"]
+                                  + ([] if inline else ["<hr>", "<!--[if mso]><table><tr><td>"
+                                                                "<![endif]-->"])))
+        else:
+            tag, attrs = rnd.choice(inline_tags if inline else inline_tags + block_tags)
+            if tag == "a" and in_link:
+                tag, attrs = "b", ""
+            if tag == "td":
+                inner = _well_formed(rnd, depth + 1, False, in_link)
+                out.append(f"<table><tr><td{attrs}>{inner}</td></tr></table>")
+            else:
+                holds_inline = inline or tag in ("span", "b", "a", "p", "h2")
+                inner = _well_formed(rnd, depth + 1, holds_inline, in_link or tag == "a")
+                close = "</span></span>" if attrs.endswith("14px'") else f"</{tag}>"
+                out.append(f"<{tag}{attrs}>{rnd.choice(ws)}{inner}{rnd.choice(ws)}{close}")
+        out.append(rnd.choice(ws))
+    return "".join(out)
+
+
+def test_lazy_cursor_reads_well_formed_markup_like_one_that_finds_every_tag(monkeypatch):
+    """The cursor goes only where an offset is reported (text, links, images, inputs,
+    dividers) and steps over the other tags at the next text. On well-formed markup that reads
+    exactly what a cursor moved past every start and end tag reads. (On broken markup the two
+    differ, the lazy one mostly for the better: it keeps more words; see the next test.)"""
+    rnd = random.Random(11)
+    docs = ["<html><body>" + _well_formed(rnd) + "</body></html>" for _ in range(3000)]
+    lazy = [_reading(d) for d in docs]
+    monkeypatch.setattr(H._Walker, "locate_all", True)
+    for d, f in zip(docs, lazy):
+        assert _reading(d) == f, d
+
+
+def test_lazy_cursor_on_broken_markup():
+    """Readings where the cursor that looked for every tag went wrong: script text that holds
+    markup, and a zero-width entity after stray end tags."""
+    src = ('<p>Our planner syncs with every calendar. <script>document.title="pwned";\n'
+           'document.body.insertAdjacentHTML("beforeend", "<p id=pwned>pwned</p>")</script>\n'
+           '<img src=x>\n\nThanks for reading!</p>')
+    assert [b.text for b in H.read(src).blocks] == [
+        "Our planner syncs with every calendar. Thanks for reading!"]
+    # a link's end is after its end tag, past the indentation before it
+    src = ('<td><a href="https://x.example.org/s">\n  <img src="b.png" alt="Shop the sale">\n'
+           '</a>\n <a href="https://x.example.org/t"><span>Start</span>\n  </a></td>')
+    links = [ln for b in H.read(src).blocks for ln in b.links]
+    assert [src[ln.start:ln.end][-4:] for ln in links] == ["</a>", "</a>"]
+    src = " Start</blockquote></p>now&zwnj;</td><tr><span></i><span><p>>\n  "
+    doc = H.read(src)
+    assert [(b.text, src[b.start:b.start + 3]) for b in doc.blocks][:2] == [
+        ("Start", "Sta"), ("now", "now")]
 
 
 def test_flush_builds_what_textbuilder_build_builds():

@@ -1,11 +1,13 @@
 """HTML email templates and MJML: lxml builds the tree, a cursor aligns it with the source.
 
 lxml (libxml2) is fast and forgiving but reports only a line per element and nothing for text.
-We walk its tree in document order and move a cursor through the (template-masked) source:
-each start tag is found from the cursor, each text node is the raw run at the cursor (decoded
-here, entity by entity, so every visible character keeps its exact source offset), each end tag
-is consumed when it is really there. Markup lxml dropped (stray end tags, conditional-comment
-debris) is skipped. The result is a list of Blocks whose spans point into the original file.
+We walk its tree in document order and move a cursor through the (template-masked) source,
+only where an offset is reported: each text node is the raw run at the cursor once the markup
+before it is stepped over (decoded here, entity by entity, so every visible character keeps its
+exact source offset); the start tags of links, images, inputs and dividers (and of everything
+inside a link) are found from the cursor, their end tags consumed when they are really there.
+Markup lxml dropped (stray end tags, conditional-comment debris) is skipped. The result is a
+list of Blocks whose spans point into the original file.
 """
 from __future__ import annotations
 
@@ -20,11 +22,15 @@ from . import templates
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
-# whitespace up to markup: a text run (see _Walker.add_text) that adds nothing
-_WS_RUN = re.compile(r"\s+<[A-Za-z/!?]")
 # the rest of a tag up to its ">" (quoted values may hold ">"); None for an unclosed quote. The
 # unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+# Markup at the cursor that no text stands in (comments, declarations, tags), each maybe after
+# whitespace: what skip_markup steps over one piece at a time (a comment or "<!"/"<?" with no
+# end runs to the end; a tag with an unclosed quote stops it)
+_SKIP_MARKUP = re.compile(r"""(?:\s*(?:<!--[\s\S]*?(?:-->|\Z)|<[!?][^>]*(?:>|\Z)|"""
+                          rf"""<(?=[A-Za-z/]){_TAG_END.pattern}))*""")
+_WS_BEFORE_END = re.compile(r"\s*(?=</)")
 _ZERO_WIDTH = set(ZERO_WIDTH)
 # a reference, or a zero-width character written as itself: "un\u00adsubscribe" is one word, as
 # "un&shy;subscribe" is (both are skipped, the text on each side keeping its offsets, and the
@@ -352,7 +358,7 @@ _SIMPLE_NAME = re.compile(r"[a-z0-9:_.-]+")
 class _Tag:
     """Everything the walk needs to know about a tag name, worked out once."""
     __slots__ = ("tag", "needle", "nlen", "close", "skip", "inline", "void", "cat", "level",
-                 "special", "titled", "breaks")
+                 "special", "titled", "breaks", "located")
 
     def __init__(self, tag: str):
         self.tag = tag
@@ -369,6 +375,9 @@ class _Tag:
         self.special = tag in _SPECIAL
         self.titled = tag in ("title", "mj-title")   # its text is the subject line
         self.breaks = False   # an inline tag whose style lays it out as a block (_breaking)
+        # the cursor looks for its tags (a link's, an image's, an input's offsets, a divider's
+        # end): every element of such a name, so the one looked for is the first after it
+        self.located = self.special or self.cat == _C_DIVIDER
 
 
 _BREAKING: dict[str, _Tag] = {}
@@ -421,10 +430,9 @@ class _Frame:
 
 
 class _Walker:
-    # the pattern of run's inlined whitespace fast path (add_text's); the tests switch it off
-    # (a pattern that never matches sends every text node through add_text) to check that the
-    # inlined copy reads exactly what add_text reads
-    ws_inline = _WS_RUN
+    # The cursor goes only where an offset is reported (text, links, images, inputs,
+    # dividers); the tests set this to look for every tag, as the walk once did, and compare
+    locate_all = False
 
     def __init__(self, source: str, masked: str, base: int = 0):
         self.src = masked
@@ -474,7 +482,12 @@ class _Walker:
         low = self.low
         c = self.cur
         open_tags = None
-        while low.startswith("</", c):
+        while True:
+            # (whitespace text does not move the cursor: stepped over here)
+            w = _WS_BEFORE_END.match(self.src, c)
+            if w is None:
+                return
+            c = w.end()
             m = _TAG_END.match(self.src, c + 2)
             if m is None:
                 return
@@ -488,36 +501,30 @@ class _Walker:
                 return  # closes an ancestor: this element's end was implied
             c = m.end()  # stray end tag lxml dropped
             self.cur = c
-        # comments or conditional debris between: leave them for skip_markup
 
     # -- text --------------------------------------------------------------------------------
     def add_text(self, frame: _Frame, lxml_text: str) -> None:
         """Add the raw run at the cursor (after markup lxml dropped, up to the next markup) that
-        stands for lxml's text node ``lxml_text``, decoding entities one by one."""
+        stands for lxml's text node ``lxml_text`` (not whitespace only: that has no position,
+        see run), decoding entities one by one."""
         src = self.src
-        if src.startswith("<", self.cur):
-            self.skip_markup()
-        start = self.cur
-        if lxml_text.isspace():
-            # Most text nodes of a table layout are the indentation between tags: when the run
-            # at the cursor is whitespace up to markup, it adds at most the space between two
-            # inline elements' words ("<b>Buy</b> <i>now</i>")
-            m = _WS_RUN.match(src, start)
-            if m is not None:
-                self.cur = m.end() - 2
-                if self.tb.length:
-                    self.add_space(frame)
-                return
+        # the tags since the last text (the cursor lags behind all but the located ones), and
+        # markup lxml dropped: stepped over, with the whitespace between them
+        start = self.cur = _SKIP_MARKUP.match(src, self.cur).end()
         m = _MARKUP.search(src, start)
         end = m.start() if m else len(src)
-        self.cur = end
         raw = src[start:end]
+        while m is not None and "&" in raw and _unescape(raw).isspace():
+            # a whitespace run written with references ("&nbsp;" between two tags): a text
+            # node of its own the cursor stayed behind, not this one
+            start = _SKIP_MARKUP.match(src, end).end()
+            m = _MARKUP.search(src, start)
+            end = m.start() if m else len(src)
+            raw = src[start:end]
+        self.cur = end
         if not raw or raw.isspace():   # (not raw.strip(), without the copy)
-            if not lxml_text.strip():
-                if raw and self.tb.length:
-                    self.add_space(frame)
-                return
-            # misaligned: find the first word of lxml's text from here
+            # misaligned (lxml's text is never whitespace only here): find the first word of
+            # lxml's text from here
             word = lxml_text.split()[0]
             p = src.find(word, start)
             if p == -1:
@@ -679,7 +686,7 @@ class _Walker:
         tags_get = _TAGS.get
         facts_get = _STYLE_FACTS.get
         add_text, add_space = self.add_text, self.add_space
-        ws_run = self.ws_inline.match
+        locate_all = self.locate_all
         hidden_classes, class_fonts = self.hidden_classes, self.class_fonts
         has_hidden_classes = bool(hidden_classes)
         stack: list[tuple[_Tag | None, _Frame | None, bool]] = [(_ROOT, _Frame(PARAGRAPH), False)]
@@ -693,17 +700,18 @@ class _Walker:
                         # an entity reference, if a parser ever makes one: skipped like a PI
                         self.skip_comment(False)
                         text = el.tail
-                        if text:
+                        if text and not text.isspace():
                             add_text(stack[-1][1], text)
                         push((None, None, False))
                         continue
                     info = _tag_info(name)
                 parent = stack[-1][1]
-                # move the cursor past "<tag ...>"; end -1: lxml implied the element
+                # move the cursor past "<tag ...>" (end -1: lxml implied the element), for the
+                # tags whose offsets are reported; the others are stepped over by the next text
                 cur0 = self.cur
                 end = -1
-                needle = info.needle
-                p = low.find(needle, cur0)
+                p = (low.find(info.needle, cur0) if info.located or self.links_open or locate_all
+                     else -1)   # (inside a link, every tag: its end is where the cursor is)
                 while p != -1:
                     q = p + info.nlen
                     if q < nlow and low[q] == ">":
@@ -718,7 +726,7 @@ class _Walker:
                             end = m.end()
                             self.cur = end
                         break
-                    p = low.find(needle, q)
+                    p = low.find(info.needle, q)
                 # the element's frame: its parent's unless it changes something (a frame that
                 # differs only in being skipped, or hidden and not skipped, is made in the
                 # branch that knows which)
@@ -786,7 +794,9 @@ class _Walker:
                 info, frame, opened = pop()
                 if info is None:
                     continue
-                if not info.void:
+                if not info.void and (info.located or self.links_open or locate_all):
+                    # (a link's end is reported: inside one, every end tag is consumed, so
+                    # that "</span>" is never taken for an open ancestor's)
                     c = self.cur
                     close = info.close
                     if close is not None and low.startswith(close, c):
@@ -817,11 +827,10 @@ class _Walker:
                 text = el.tail
                 frame = stack[-1][1]
             if text:
-                # add_text's whitespace fast path, inlined (most text nodes are the indentation
-                # between tags): a "<" at the cursor fails the match, and add_text then skips
-                # the markup first, as it always did
-                if text.isspace() and (m := ws_run(src, self.cur)) is not None:
-                    self.cur = m.end() - 2
+                if text.isspace():
+                    # whitespace (most text nodes: the indentation between tags) adds at most
+                    # the space between two inline elements' words, which has no position:
+                    # the cursor stays, the next text steps over it
                     if self.tb.length and not frame.skip and (not frame.hidden or frame.zero):
                         add_space(frame)
                 else:
