@@ -467,3 +467,11 @@ def test_inline_elements_laid_out_as_blocks_separate_words():
                                             "Buynow"]   # (plain inline elements still join)
     assert [ln.text for ln in doc.blocks[1].links] == ["Join now"]
     assert src[doc.blocks[1].src(doc.blocks[1].text.index("Thanks")):].startswith("Thanks")
+
+
+def test_skipped_elements_a_browser_draws_separate_words():
+    """An inline picture or form field stands between the words on its two sides; a script
+    shows nothing, so the words on its sides stay as written."""
+    src = ('<p>Before<svg viewBox="0 0 1 1"><text>x</text></svg>After</p>'
+           '<p>Pick<select><option>A</option></select>today</p><p>Buy<script>x()</script>now</p>')
+    assert [b.text for b in H.read(src).blocks] == ["Before After", "Pick today", "Buynow"]

@@ -353,6 +353,9 @@ VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr"
 # skipped element copy them from the parent frame, the list's)
 _SPECIAL = LINKISH | {"mj-preview", "form", "input", "button", "img"}
 _SIMPLE_NAME = re.compile(r"[a-z0-9:_.-]+")
+# skipped elements a browser still draws (a picture, a frame, a form field): the words on their
+# two sides are not one word ("Before<svg>...</svg>After")
+_REPLACED = {"svg", "iframe", "object", "select", "textarea"}
 
 
 class _Tag:
@@ -737,6 +740,9 @@ class _Walker:
                         frame = _Frame(parent.kind, parent.level, parent.group, parent.ordered,
                                        parent.hidden, True, parent.link, parent.button,
                                        parent.zero)
+                        if info.tag in _REPLACED:   # shows something between its neighbours
+                            self.break_words()
+                            info = _breaking(info)
                 else:
                     style = el.get("style")
                     facts = (facts_get(style) or _style_facts(style)) if style else _NO_FACTS
