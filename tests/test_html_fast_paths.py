@@ -444,6 +444,15 @@ def test_textbuilder_leaves_zero_width_characters_out_in_every_format():
             assert src[b.src(at):].startswith(word), (fmt, word)
 
 
+def test_zero_width_characters_leave_no_trace_in_link_texts_and_the_preheader():
+    from cta_lint import sources
+    doc = sources.read_text("Please [sign\u200bup](https://x.example.org/s) today.\n", "markdown")
+    assert [ln.text for b in doc.blocks for ln in b.links] == ["signup"]
+    doc = H.read('<div style="display:none">Peek at what is new &zwnj;&nbsp;&zwnj;&nbsp;&zwnj; '
+                 'inside</div><p>Body copy.</p>')
+    assert doc.preheader == "Peek at what is new inside"
+
+
 def test_zero_width_characters_written_as_themselves_do_not_split_words():
     """A soft hyphen or zero-width space typed into the copy hides nothing from the reader's
     eye: 'Sign\\u00adup' is 'Signup', as 'Sign&shy;up' always was; offsets stay exact."""

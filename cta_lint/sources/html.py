@@ -1025,11 +1025,8 @@ def read(source: str, fmt: str = "html") -> Document:
     if w.preheader:
         doc.preheader = w.preheader
     elif w.hidden_text:
-        ph = " ".join(" ".join(w.hidden_text).split())
-        for z in _ZERO_WIDTH:
-            if z in ph:
-                ph = ph.replace(z, "")
-        ph = ph.strip()
+        # (zero-width characters out first: a space on each side of one is one space)
+        ph = " ".join(INVISIBLE.sub("", " ".join(w.hidden_text)).split())
         doc.preheader = ph or None
     doc.subject = w.subject
     links = [ln for b in doc.blocks for ln in b.links if ln.href is not None]
