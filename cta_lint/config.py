@@ -610,17 +610,12 @@ def collect(paths: list[str], resolver: Resolver, force_exclude: bool = False) -
             res = resolver.for_dir(root)
             if res.respect_gitignore:
                 gi.add_dir(root)
-            keep = []
-            for d in sorted(dirs):
-                full = os.path.join(root, d)
-                if d in SKIP_DIRS or d.startswith("."):
-                    continue
-                if res.is_excluded(full):
-                    continue
-                if res.respect_gitignore and gi.ignored(full, True):
-                    continue
-                keep.append(d)
-            dirs[:] = keep
+            def left_out(full: str, is_dir: bool) -> bool:
+                return res.is_excluded(full) or (res.respect_gitignore
+                                                 and gi.ignored(full, is_dir))
+
+            dirs[:] = [d for d in sorted(dirs) if not (d in SKIP_DIRS or d.startswith(".")
+                                                       or left_out(os.path.join(root, d), True))]
             for f in files:
                 full = os.path.join(root, f)
                 if res.include:
@@ -628,10 +623,7 @@ def collect(paths: list[str], resolver: Resolver, force_exclude: bool = False) -
                         continue
                 elif os.path.splitext(f.lower())[1] not in sources.ALL_EXT:
                     continue
-                if res.is_excluded(full):
-                    continue
-                if res.respect_gitignore and gi.ignored(full, False):
-                    continue
-                found.append(full)
+                if not left_out(full, False):
+                    found.append(full)
         out.extend(sorted(found))
     return out

@@ -12,15 +12,20 @@ import re
 from ._record import Record
 
 _WORD = re.compile(r"\S+")
-_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
-# (_COLLAPSE is the plain definition, kept for the tests.) The same matches (a run of two or more whitespace characters, or one that is not a plain
-# space), written to start with a character class: the regex engine then skips to the next
-# whitespace character in C instead of trying both branches at every position
+# Whitespace that collapses: a run of two or more whitespace characters, or one that is not a
+# plain space (r"\s{2,}|[^\S ]"), written to start with a character class: the regex engine then
+# skips to the next whitespace character in C instead of trying both branches everywhere
 _COLLAPSE_RUN = re.compile(r"\s(?:\s+|(?<! ))")
 # Characters that show nothing and join what is on each side (zero-width spaces and joiners,
 # soft hyphen, BOM...): left out of a block's text, "un\u00adsubscribe" reads "unsubscribe"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e"
 INVISIBLE = re.compile(f"[{ZERO_WIDTH}]")
+
+
+def collapse(text: str) -> str:
+    """``text`` as one line of words: zero-width characters left out, whitespace collapsed
+    (a link's text, a preheader)."""
+    return " ".join(INVISIBLE.sub("", text).split())
 
 # Block kinds
 HEADING = "heading"

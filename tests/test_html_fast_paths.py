@@ -11,6 +11,8 @@ import re
 
 from cta_lint.sources import html as H
 
+_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")   # the plain form of document._COLLAPSE_RUN
+
 ODD = ["\u212a", "\u017f", "\u0130", "\u0131"]   # K, long s, dotted I, dotless i
 
 
@@ -263,7 +265,6 @@ def test_list_items_take_their_lists_group_order_and_level():
 def _reference_add(tb, s, src):
     """TextBuilder.add as it was before it kept the length in a local and collapsed with one
     sub(): the plain form, piece by piece."""
-    from cta_lint.document import _COLLAPSE
     if not s:
         return
     body = s.strip()
@@ -323,7 +324,7 @@ def test_textbuilder_add_matches_the_plain_form():
 
 
 def test_collapse_run_pattern_matches_collapse():
-    from cta_lint.document import _COLLAPSE, _COLLAPSE_RUN
+    from cta_lint.document import _COLLAPSE_RUN
     atoms = [" ", "  ", "\n", "\t", "a", "b", "\xa0", "\u2003", "\u200b", "\x1c", "\x85", "\r\n"]
     for s in _strings(atoms, 50000, 9, most=12):
         assert ([m.span() for m in _COLLAPSE_RUN.finditer(s)]

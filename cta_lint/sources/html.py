@@ -17,7 +17,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from ..document import (BUTTON, DIVIDER, HEADING, INVISIBLE, ITEM, PARAGRAPH, QUOTE, ZERO_WIDTH,
-                        Block, Document, Link, TextBuilder)
+                        Block, Document, Link, TextBuilder, collapse)
 from . import templates
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
@@ -25,11 +25,12 @@ _MARKUP = re.compile(r"<[A-Za-z/!?]")
 # the rest of a tag up to its ">" (quoted values may hold ">"); None for an unclosed quote. The
 # unrolled form of (?:[^>"']|"[^"]*"|'[^']*')*> : same matches, one charset run per step
 _TAG_END = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
-# Markup at the cursor that no text stands in (comments, declarations, tags), each maybe after
-# whitespace: what skip_markup steps over one piece at a time (a comment or "<!"/"<?" with no
-# end runs to the end; a tag with an unclosed quote stops it)
-_SKIP_MARKUP = re.compile(r"""(?:\s*(?:<!--[\s\S]*?(?:-->|\Z)|<[!?][^>]*(?:>|\Z)|"""
-                          rf"""<(?=[A-Za-z/]){_TAG_END.pattern}))*""")
+# Markup that no text stands in, one piece after another: comments, declarations and PIs (with
+# no end, they run to the end of the source) and tags (one with an unclosed quote stops it);
+# _SKIP_MARKUP also steps over the whitespace before each piece
+_PIECE = rf"""<!--[\s\S]*?(?:-->|\Z)|<[!?][^>]*(?:>|\Z)|<(?=[A-Za-z/]){_TAG_END.pattern}"""
+_MARKUP_RUN = re.compile(rf"(?:{_PIECE})*")
+_SKIP_MARKUP = re.compile(rf"(?:\s*(?:{_PIECE}))*")
 _WS_BEFORE_END = re.compile(r"\s*(?=</)")
 _ZERO_WIDTH = set(ZERO_WIDTH)
 # a reference, or a zero-width character written as itself: "un\u00adsubscribe" is one word, as
@@ -464,20 +465,7 @@ class _Walker:
     # -- cursor alignment -------------------------------------------------------------------
     def skip_markup(self) -> None:
         """Skip markup at the cursor that lxml did not keep (stray tags, debris)."""
-        src, low = self.src, self.low
-        while self.cur < len(src) and src[self.cur] == "<" and _MARKUP.match(src, self.cur):
-            c = self.cur
-            if low.startswith("<!--", c):
-                e = src.find("-->", c + 4)
-                self.cur = len(src) if e == -1 else e + 3
-            elif low.startswith("<!", c) or low.startswith("<?", c):
-                e = src.find(">", c)
-                self.cur = len(src) if e == -1 else e + 1
-            else:
-                m = _TAG_END.match(src, c + 1)
-                if m is None:
-                    return
-                self.cur = m.end()
+        self.cur = _MARKUP_RUN.match(self.src, self.cur).end()
 
     def consume_end(self, tag: str, stack) -> None:
         """Consume this element's end tag at the cursor, and stray end tags lxml dropped before
@@ -513,30 +501,25 @@ class _Walker:
         src = self.src
         # the tags since the last text (the cursor lags behind all but the located ones), and
         # markup lxml dropped: stepped over, with the whitespace between them
-        start = self.cur = _SKIP_MARKUP.match(src, self.cur).end()
-        m = _MARKUP.search(src, start)
-        end = m.start() if m else len(src)
+        start = _SKIP_MARKUP.match(src, self.cur).end()
+        end = self.run_end(start)
         raw = src[start:end]
-        while m is not None and "&" in raw and _unescape(raw).isspace():
+        while end < len(src) and "&" in raw and _unescape(raw).isspace():
             # a whitespace run written with references ("&nbsp;" between two tags): a text
             # node of its own the cursor stayed behind, not this one
             start = _SKIP_MARKUP.match(src, end).end()
-            m = _MARKUP.search(src, start)
-            end = m.start() if m else len(src)
+            end = self.run_end(start)
             raw = src[start:end]
-        self.cur = end
         if not raw or raw.isspace():   # (not raw.strip(), without the copy)
             # misaligned (lxml's text is never whitespace only here): find the first word of
             # lxml's text from here
-            word = lxml_text.split()[0]
-            p = src.find(word, start)
-            if p == -1:
+            start = src.find(lxml_text.split()[0], start)
+            if start == -1:
+                self.cur = end
                 return
-            start = p
-            m = _MARKUP.search(src, p)
-            end = m.start() if m else len(src)
-            self.cur = end
+            end = self.run_end(start)
             raw = src[start:end]
+        self.cur = end
         if end < len(src) and (len(lxml_text) > len(raw) or "&" in raw):
             got = _unescape(raw) if "&" in raw else raw
             if len(got) < len(lxml_text) and lxml_text.startswith(got):
@@ -547,6 +530,11 @@ class _Walker:
         if frame.skip:
             return
         self.add_run(frame, raw, start)
+
+    def run_end(self, start: int) -> int:
+        """Where the raw text run at ``start`` ends: at the next markup, or the end."""
+        m = _MARKUP.search(self.src, start)
+        return m.start() if m else len(self.src)
 
     def add_continued(self, frame: _Frame, lxml_text: str, got: str, raw: str,
                       start: int) -> None:
@@ -559,8 +547,7 @@ class _Walker:
             end = self.cur
             self.skip_markup()
             nxt = self.cur
-            m = _MARKUP.search(src, nxt)
-            stop = m.start() if m else len(src)
+            stop = self.run_end(nxt)
             piece = src[nxt:stop]
             more = _unescape(piece) if "&" in piece else piece
             if nxt == end or not piece or not lxml_text.startswith(more, len(got)):
@@ -621,8 +608,7 @@ class _Walker:
         if frame.skip or frame.hidden and not frame.zero:
             return
         self.tb.space = True
-        for _, lp, _ in self.links_open:
-            lp.append(" ")
+        self.break_links()
 
     def break_words(self) -> None:
         """Words on the two sides of here are separate words (an inline element laid out as a
@@ -701,7 +687,7 @@ class _Walker:
                 if info is None:
                     if not isinstance(name, str):
                         # an entity reference, if a parser ever makes one: skipped like a PI
-                        self.skip_comment(False)
+                        self.skip_pi()
                         text = el.tail
                         if text and not text.isspace():
                             add_text(stack[-1][1], text)
@@ -823,13 +809,13 @@ class _Walker:
                 text = el.tail   # the tail, in the parent's frame
                 frame = stack[-1][1]
             else:  # comment, processing instruction
-                if el.tag is Comment:  # skip_comment(True), inlined
+                if el.tag is Comment:
                     p = src.find("<!--", self.cur)
                     if p != -1:
                         e = src.find("-->", p + 4)
                         self.cur = nsrc if e == -1 else e + 3
                 else:
-                    self.skip_comment(False)
+                    self.skip_pi()
                 text = el.tail
                 frame = stack[-1][1]
             if text:
@@ -868,18 +854,14 @@ class _Walker:
             button = True
         return _Frame(kind, level, group, ordered, hidden, False, parent.link, button, zero)
 
-    def skip_comment(self, is_comment: bool) -> None:
+    def skip_pi(self) -> None:
+        """Move the cursor past the next processing instruction ("<?...>"; comments are done
+        in run)."""
         src = self.src
-        if is_comment:
-            p = src.find("<!--", self.cur)
-            if p != -1:
-                e = src.find("-->", p + 4)
-                self.cur = len(src) if e == -1 else e + 3
-        else:
-            p = src.find("<?", self.cur)
-            if p != -1:
-                e = src.find(">", p)
-                self.cur = len(src) if e == -1 else e + 1
+        p = src.find("<?", self.cur)
+        if p != -1:
+            e = src.find(">", p)
+            self.cur = len(src) if e == -1 else e + 1
 
     def enter_special(self, el, info: _Tag, parent: _Frame, base: _Frame,
                       end: int, cur0: int, style: str | None) -> tuple[_Frame, bool]:
@@ -953,7 +935,7 @@ class _Walker:
         """The end of a link (its text and where it ends) or of a title."""
         if opened and self.links_open and self.links_open[-1][0] is frame.link:
             link, parts, nblocks = self.links_open.pop()
-            link.text = " ".join("".join(parts).split())
+            link.text = collapse("".join(parts))
             link.end = self.base + self.cur
             if link.text or link.image:
                 if not frame.hidden:
@@ -1025,9 +1007,7 @@ def read(source: str, fmt: str = "html") -> Document:
     if w.preheader:
         doc.preheader = w.preheader
     elif w.hidden_text:
-        # (zero-width characters out first: a space on each side of one is one space)
-        ph = " ".join(INVISIBLE.sub("", " ".join(w.hidden_text)).split())
-        doc.preheader = ph or None
+        doc.preheader = collapse(" ".join(w.hidden_text)) or None
     doc.subject = w.subject
     links = [ln for b in doc.blocks for ln in b.links if ln.href is not None]
     if links:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import (DIVIDER, HEADING, INVISIBLE, ITEM, PARAGRAPH, QUOTE, CELL, Block,
-                        Document, Link, TextBuilder)
+from ..document import (DIVIDER, HEADING, ITEM, PARAGRAPH, QUOTE, CELL, Block, Document, Link,
+                        TextBuilder, collapse)
 from . import templates
 from . import html as html_reader
 
@@ -200,7 +200,7 @@ def _inline(tok, text: str, a: int, b: int, kind, level, gid, ordered):
             links.append((Link(text="", href=ch.attrGet("href"), start=start, end=start), []))
         elif t == "link_close" and links:
             link, parts = links.pop()
-            link.text = " ".join(INVISIBLE.sub("", "".join(parts)).split())
+            link.text = collapse("".join(parts))
             p = text.find(")", cur, b)
             link.end = p + 1 if p != -1 else cur
             if p != -1:
@@ -235,7 +235,7 @@ def _inline(tok, text: str, a: int, b: int, kind, level, gid, ordered):
                 links.append((Link(text="", href=href, start=start, end=start), []))
             elif _A_CLOSE.match(c) and links:
                 link, parts = links.pop()
-                link.text = " ".join(INVISIBLE.sub("", "".join(parts)).split())
+                link.text = collapse("".join(parts))
                 link.end = cur
                 tb.links.append(link)
             elif _BR.match(c):
