@@ -485,3 +485,34 @@ def test_skipped_elements_a_browser_draws_separate_words():
     src = ('<p>Before<svg viewBox="0 0 1 1"><text>x</text></svg>After</p>'
            '<p>Pick<select><option>A</option></select>today</p><p>Buy<script>x()</script>now</p>')
     assert [b.text for b in H.read(src).blocks] == ["Before After", "Pick today", "Buynow"]
+
+
+def test_custom_elements_and_pictures_are_inline():
+    """Browsers lay out custom elements (``<x-em>``, ``<amp-img>``) and ``<picture>`` inline:
+    the words around them stay one paragraph and one word where nothing separates them. MJML's
+    ``mj-*`` tags stay blocks."""
+    src = ("<p>Sign<x-tag>up</x-tag> today</p>"
+           '<p>Shop <a href="https://shop.example/sale"><picture><source srcset="a.webp">'
+           '<img src="a.png" alt="our sale"></picture></a> today</p>'
+           "<mj-column><mj-text>A</mj-text><mj-text>B</mj-text></mj-column>")
+    doc = H.read(src)
+    assert [b.text for b in doc.blocks] == ["Signup today", "Shop our sale today", "A", "B"]
+    assert [(l.text, l.href) for l in doc.blocks[1].links] == [
+        ("our sale", "https://shop.example/sale")]
+    # a table inside a link is renamed to a hyphenated name before parsing: still a block
+    doc = H.read('<p><a href="/x">Buy<table>now</table></a></p>')
+    assert [(b.text, [(l.text, l.href) for l in b.links]) for b in doc.blocks] == [
+        ("Buy", []), ("now", [("Buy now", "/x")])]
+
+
+def test_a_custom_element_inside_a_seller_phrase_is_reported_where_it_stands():
+    from cta_lint.engine import Linter
+    src = ("<!doctype html>\n<html>\n<body>\n"
+           "  <h1>Last call for the spring plan</h1>\n"
+           "  <p>Your Northwind trial ends on Friday, and your reports go with it.</p>\n"
+           "  <p>Honestly, we <x-em>really need</x-em> to hit our quarter target this week.</p>\n"
+           '  <p><a href="https://northwind.example/upgrade">Upgrade to the spring plan today</a>'
+           "</p>\n</body>\n</html>\n")
+    found = [(f.rule, f.line, f.column, f.end_line, f.end_column)
+             for f in Linter().lint_text(src, "html", "amp.html")]
+    assert found == [("CTA003", 6, 16, 6, 69)]

@@ -79,7 +79,15 @@ SKIP = {"head", "style", "script", "title", "template", "noscript", "object", "s
         "mj-html-attributes", "xml", "textarea", "select", "option", "map"}
 INLINE = {"a", "span", "strong", "b", "em", "i", "u", "font", "sup", "sub", "small", "big", "mark",
           "code", "abbr", "label", "s", "strike", "del", "ins", "q", "cite", "kbd", "var", "time",
-          "img", "wbr", "o:p", "tt", "nobr", "bdi", "bdo", "dfn", "samp", "data"}
+          "img", "wbr", "o:p", "tt", "nobr", "bdi", "bdo", "dfn", "samp", "data", "acronym",
+          "picture", "source", "ruby", "rb", "rt", "rp"}
+
+
+def _inline(tag: str) -> bool:
+    """Is ``tag`` laid out inline? The phrasing elements above, and custom elements (a name
+    with a hyphen: ``<x-tag>``, ``<amp-img>``), which browsers lay out inline; MJML's ``mj-*``
+    tags are its layout blocks, and so is a table renamed inside a link (``_LINKED_TABLE``)."""
+    return tag in INLINE or ("-" in tag and not tag.startswith("mj-") and tag not in _CATEGORY)
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LISTS = {"ul", "ol", "mj-list"}
 BUTTONISH = {"mj-button", "button"}
@@ -372,7 +380,7 @@ class _Tag:
         # take the slow path)
         self.close = "</" + tag + ">" if _SIMPLE_NAME.fullmatch(tag) else None
         self.skip = tag in SKIP
-        self.inline = tag in INLINE
+        self.inline = _inline(tag)
         self.void = tag in VOID
         self.cat = _CATEGORY.get(tag, _C_NONE)
         self.level = HEADINGS.get(tag, 0)
