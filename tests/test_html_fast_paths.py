@@ -516,3 +516,37 @@ def test_a_custom_element_inside_a_seller_phrase_is_reported_where_it_stands():
     found = [(f.rule, f.line, f.column, f.end_line, f.end_column)
              for f in Linter().lint_text(src, "html", "amp.html")]
     assert found == [("CTA003", 6, 16, 6, 69)]
+
+
+def test_a_column_sized_by_a_class_shows_under_a_font_size_0_wrapper():
+    """The gap-free column layout with the columns' size set by a <style> class, not inline:
+    a browser shows the columns, so their copy is linted (it used to become the preheader)."""
+    from cta_lint.engine import Linter
+    src = """<!DOCTYPE html>
+<html>
+<head>
+<style>
+  .col-text { font-size: 16px; line-height: 24px; }
+</style>
+</head>
+<body>
+<table role="presentation" width="600">
+  <tr>
+    <td style="font-size:0">
+      <div class="col-text" style="display:inline-block;width:300px">
+        <p>The spring planner is back, with weekly goals and a habit tracker.</p>
+        <p>Order yours today and get free shipping until Sunday.</p>
+      </div>
+      <div class="col-text" style="display:inline-block;width:300px">
+        <p>Honestly, we really need to hit our spring target this week.</p>
+      </div>
+    </td>
+  </tr>
+</table>
+</body>
+</html>
+"""
+    assert [b.text for b in H.read(src).blocks][1:2] == [
+        "Order yours today and get free shipping until Sunday."]
+    found = [(f.rule, f.line, f.column) for f in Linter().lint_text(src, "html", "cols.html")]
+    assert found == [("CTA003", 17, 22)]

@@ -347,6 +347,13 @@ def _attr_px(el, size: str | None, class_fonts: dict[str, float]) -> float:
     return 0.0
 
 
+def _sets_size(el, tag: str, class_fonts: dict[str, float]) -> bool:
+    """Does an element whose style sets no font size set one otherwise: a class of a <style>
+    block, MJML's font-size, or <font size>? (Under a font size of 0, its text shows.)"""
+    return bool(tag == "font" and el.get("size") or
+                _attr_px(el, el.get("font-size"), class_fonts) > 0)
+
+
 # What enter() does for a block-level tag
 _C_NONE, _C_PARA, _C_HEADING, _C_ITEM, _C_LIST, _C_QUOTE, _C_DIVIDER, _C_BUTTON = range(8)
 _CATEGORY = {**{t: _C_HEADING for t in HEADINGS}, "li": _C_ITEM, **{t: _C_LIST for t in LISTS},
@@ -748,6 +755,8 @@ class _Walker:
                         hidden = zero = True            # font-size 0
                     elif facts[1] is not None:
                         hidden = zero = False           # sets a size: shown, even under a 0
+                    elif parent.zero and _sets_size(el, name, class_fonts):
+                        hidden = zero = False           # sets one by a class or an attribute
                     else:
                         hidden = zero = parent.zero     # the size it inherits
                     if info.inline:
