@@ -80,7 +80,7 @@ SKIP = {"head", "style", "script", "title", "template", "noscript", "object", "s
 INLINE = {"a", "span", "strong", "b", "em", "i", "u", "font", "sup", "sub", "small", "big", "mark",
           "code", "abbr", "label", "s", "strike", "del", "ins", "q", "cite", "kbd", "var", "time",
           "img", "wbr", "o:p", "tt", "nobr", "bdi", "bdo", "dfn", "samp", "data", "acronym",
-          "picture", "source", "ruby", "rb", "rt", "rp"}
+          "picture", "source", "ruby", "rb", "rt", "rp", "meta", "link", "base"}
 
 
 def _inline(tag: str) -> bool:
