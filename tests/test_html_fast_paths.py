@@ -550,3 +550,13 @@ def test_a_column_sized_by_a_class_shows_under_a_font_size_0_wrapper():
         "Order yours today and get free shipping until Sunday."]
     found = [(f.rule, f.line, f.column) for f in Linter().lint_text(src, "html", "cols.html")]
     assert found == [("CTA003", 17, 22)]
+
+
+def test_stray_br_and_p_end_tags_break_the_block_as_in_a_browser():
+    """HTML reads a stray "</br>" as <br> and a stray "</p>" as an empty paragraph; libxml2
+    drops both, which glued the words on their two sides."""
+    doc = H.read("<p>Spring sale</br>Order by Friday</p><div>Free shipping</p>on every order</div>"
+                 "<p>Limited offer</span> ends Friday</p>")
+    assert [b.text for b in doc.blocks] == ["Spring sale", "Order by Friday", "Free shipping",
+                                            "on every order", "Limited offer ends Friday"]
+    assert [doc.blocks[1].src(0), doc.blocks[3].src(0)] == [19, 60]

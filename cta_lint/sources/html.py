@@ -46,6 +46,9 @@ _TABLE_TAG = re.compile(r"</?[tT][aA][bB][lL][eE](?=[\s/>])")
 _LINKED_TABLE = "ta-le"   # what a table inside a link is renamed to (as long as "table")
 
 
+_BREAKING_END = re.compile(r"</(?:br|p)(?=[\s/>])", re.I)   # stray end tags that break a block
+
+
 def _tables_in_links(masked: str) -> str:
     """The bulletproof button "<a href=...><table>...</table></a>": libxml2 closes the link
     before a table (browsers keep it around it), so the button lost its link. Tables between
@@ -557,7 +560,7 @@ class _Walker:
         ``start`` (decoded: ``got``), then, past each piece of dropped markup, the next run,
         while lxml's text ``lxml_text`` goes on with what it decodes to."""
         src = self.src
-        runs = [(raw, start)]
+        runs = [(raw, start, False)]
         while len(got) < len(lxml_text):
             end = self.cur
             self.skip_markup()
@@ -569,10 +572,17 @@ class _Walker:
                 self.cur = end   # not dropped markup after all: leave it to the walk
                 break
             got += more
-            runs.append((piece, nxt))
+            # a browser reads a stray "</br>" as <br> and a stray "</p>" as an empty paragraph:
+            # the text after it starts a new block (libxml2 drops both)
+            runs.append((piece, nxt, _BREAKING_END.search(src, end, nxt) is not None))
             self.cur = stop
         if not frame.skip:
-            for raw, start in runs:
+            for raw, start, breaks in runs:
+                if breaks:
+                    if self.tb.length:
+                        self.flush()
+                    if self.links_open:
+                        self.break_links()
                 self.add_run(frame, raw, start)
 
     def add_run(self, frame: _Frame, raw: str, start: int) -> None:
