@@ -560,3 +560,43 @@ def test_stray_br_and_p_end_tags_break_the_block_as_in_a_browser():
     assert [b.text for b in doc.blocks] == ["Spring sale", "Order by Friday", "Free shipping",
                                             "on every order", "Limited offer ends Friday"]
     assert [doc.blocks[1].src(0), doc.blocks[3].src(0)] == [19, 60]
+
+
+DARK_MODE_EMAIL = """<!DOCTYPE html>
+<html>
+<head>
+<style>
+  .cta-dark { display: none; }
+  [data-ogsc] .cta-light { display: none !important; }
+  [data-ogsc] .cta-dark { display: block !important; }
+</style>
+</head>
+<body>
+  <h1>The spring planner is back</h1>
+  <p>Weekly goals, a habit tracker and 160 pages of recycled paper, in three colours.</p>
+  <p>It ships free until Sunday, and every order plants a tree.</p>
+  <p class="cta-light"><a href="https://shop.example/planner">Order your planner today</a></p>
+  <p class="cta-dark"><a href="https://shop.example/planner">Order your planner today</a></p>
+</body>
+</html>
+"""
+
+
+def test_a_dark_mode_rule_does_not_hide_the_button_everywhere():
+    """'[data-ogsc] .cta-light {display:none}' hides the light button only in Outlook's dark
+    mode; it was read as hiding every .cta-light, and the email lost its only ask (CTA001)."""
+    from cta_lint.engine import Linter
+    texts = [b.text for b in H.read(DARK_MODE_EMAIL).blocks if b.kind != "preheader"]
+    assert texts[-1] == "Order your planner today" and texts.count(texts[-1]) == 1
+    assert Linter().lint_text(DARK_MODE_EMAIL, "html", "dark.html") == []
+
+
+def test_style_selectors_hide_what_a_browser_hides():
+    src = ("<style>.a .b{display:none} #gone{display:none} div > .c{display:none}"
+           " td.d{display:none} .e.f{display:none} u + .body .g{display:none}</style>"
+           "<p class=b>b alone</p><div class=a><p class=b>b in a</p></div>"
+           "<p id=gone>by id</p><div><p class=c>c child</p></div><p class=c>c outside</p>"
+           "<table><tr><td class=d>td.d</td></tr></table><p class=d>p.d</p>"
+           "<p class=e>e only</p><p class='f e'>e and f</p><p class=g>g</p>")
+    shown = [b.text for b in H.read(src).blocks if b.kind != "preheader"]
+    assert shown == ["b alone", "c outside", "p.d", "e only", "g"]

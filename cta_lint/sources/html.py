@@ -227,10 +227,11 @@ def _style_blocks(masked: str) -> list[str]:
         pos = at.start() + 1
 
 
-def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
+def _class_styles(masked: str) -> tuple[_CssHiding | None, dict[str, float]]:
     """From <style> blocks, outside @media queries (they apply only on some screens): the
-    classes declared ``display:none``, and the font size each class sets."""
-    hidden: set[str] = set()
+    selectors declared ``display:none`` (None if there are none), and the font size each class
+    sets."""
+    hidden = _CssHiding()
     fonts: dict[str, float] = {}
     for css in _style_blocks(masked):
         buf, i = [], 0
@@ -265,15 +266,140 @@ def _class_styles(masked: str) -> tuple[set[str], dict[str, float]]:
             if not hide and not size:
                 continue
             for sel in rm.group(1).split(","):
-                cm = _LAST_CLASS.search(sel)
-                if not cm:
-                    continue
-                cls = cm.group(1).lower()
                 if hide:
-                    hidden.add(cls)
+                    hidden.add(sel)
                 if size:
-                    fonts[cls] = size   # later rules win, as in CSS
-    return hidden, fonts
+                    cm = _LAST_CLASS.search(sel)
+                    if cm:
+                        fonts[cm.group(1).lower()] = size   # later rules win, as in CSS
+    return (hidden if hidden else None), fonts
+
+
+class _CssHiding:
+    """The elements a <style> block hides: selectors made of compounds ``tag.class#id`` (each
+    part optional, ``*`` for any tag) joined by descendant or child combinators. Other selectors
+    (attributes, pseudo-classes, sibling combinators) hide only in some state or some client
+    (``[data-ogsc] .x`` in Outlook's dark mode, ``u + .body .x`` in Gmail): not applied.
+    Classes and ids are compared lower-cased, as in quirks mode."""
+
+    __slots__ = ("classes", "rules", "by_id")
+
+    def __init__(self) -> None:
+        self.classes: set[str] = set()    # ".x" alone: hidden wherever it stands
+        # the other selectors, by a class (".x") or the id ("#x") of their last compound; each
+        # a tuple of compounds, last first: (tag or None, classes, id or None, combinator to
+        # the next one, " " or ">")
+        self.rules: dict[str, list[tuple]] = {}
+        self.by_id = False
+
+    def __bool__(self) -> bool:
+        return bool(self.classes or self.rules)
+
+    def add(self, selector: str) -> None:
+        compounds = _selector(selector)
+        if not compounds:
+            return
+        tag, classes, ident, _ = compounds[0]
+        if len(compounds) == 1 and tag is None and ident is None and len(classes) == 1:
+            self.classes |= classes
+        elif classes or ident:
+            key = "." + min(classes) if classes else "#" + ident
+            self.rules.setdefault(key, []).append(compounds)
+            self.by_id = self.by_id or key[0] == "#"
+
+    def hides(self, el) -> bool:
+        cls = el.get("class")
+        mjml = el.get("css-class")   # MJML's class attribute
+        if mjml:
+            cls = cls + " " + mjml if cls else mjml
+        names = [c.lower() for c in cls.split()] if cls else []
+        if not names and not self.by_id:
+            return False
+        simple = self.classes
+        for c in names:
+            if c in simple:
+                return True
+        rules = self.rules
+        if rules:
+            keys = ["." + c for c in names]
+            if self.by_id:
+                ident = el.get("id")
+                if ident:
+                    keys.append("#" + ident.lower())
+            for k in keys:
+                for compounds in rules.get(k, ()):
+                    if _selector_matches(el, compounds, 0):
+                        return True
+        return False
+
+
+_CSS_COMBINATOR = re.compile(r"\s*(>)\s*|\s+")
+_CSS_COMPOUND = re.compile(r"(\*|[A-Za-z][\w-]*)?((?:[.#][A-Za-z_][\w-]*)*)")
+_CSS_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)")
+
+
+def _selector(selector: str) -> tuple | None:
+    """A selector as ``_CssHiding`` keeps it (compounds, last first), or None when it is not
+    one it applies."""
+    sel = selector.strip()
+    if not sel or any(ch in sel for ch in "[:+~()"):
+        return None
+    parts = _CSS_COMBINATOR.split(sel)
+    out = []
+    comb = " "
+    # parts: compound, combinator (">" or None), compound, ...
+    for i in range(len(parts) - 1, -1, -2):
+        m = _CSS_COMPOUND.fullmatch(parts[i])
+        if m is None or not parts[i]:
+            return None
+        tag = m.group(1)
+        tag = None if tag is None or tag == "*" else tag.lower()
+        classes, ident = set(), None
+        for kind, name in _CSS_PART.findall(m.group(2)):
+            if kind == ".":
+                classes.add(name.lower())
+            elif ident is None:
+                ident = name.lower()
+            else:
+                return None   # two ids: matches nothing
+        comb = ">" if i > 0 and parts[i - 1] == ">" else " "
+        out.append((tag, frozenset(classes), ident, comb))
+    return tuple(out)
+
+
+def _compound_matches(el, compound) -> bool:
+    tag, classes, ident, _ = compound
+    if tag is not None and (not isinstance(el.tag, str) or el.tag.lower() != tag):
+        return False
+    if classes:
+        cls = el.get("class")
+        mjml = el.get("css-class")
+        if mjml:
+            cls = cls + " " + mjml if cls else mjml
+        if not cls or not classes <= {c.lower() for c in cls.split()}:
+            return False
+    if ident is not None:
+        own = el.get("id")
+        if own is None or own.lower() != ident:
+            return False
+    return True
+
+
+def _selector_matches(el, compounds, i: int) -> bool:
+    """Does ``el`` match compounds[i:] (its compound, then its ancestors' as the combinators
+    say)?"""
+    if not _compound_matches(el, compounds[i]):
+        return False
+    if i + 1 == len(compounds):
+        return True
+    parent = el.getparent()
+    if compounds[i][3] == ">":
+        return parent is not None and _selector_matches(parent, compounds, i + 1)
+    while parent is not None:
+        if _selector_matches(parent, compounds, i + 1):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 _ENTITIES: dict[str, tuple[str, bool]] = {}
@@ -315,15 +441,6 @@ def _style_facts(style: str) -> tuple[bool, float | None, bool, bool]:
             _STYLE_FACTS.clear()
         _STYLE_FACTS[style] = facts
     return facts
-
-
-def _class_hidden(el, hidden_classes: set[str]) -> bool:
-    """A class (or MJML css-class) that a <style> block hides."""
-    cls = el.get("class")
-    if cls and any(c.lower() in hidden_classes for c in cls.split()):
-        return True
-    cls = el.get("css-class")
-    return bool(cls) and any(c.lower() in hidden_classes for c in cls.split())
 
 
 def _px(m) -> float:
@@ -472,8 +589,8 @@ class _Walker:
         self.hidden_text: list[str] = []
         self.tb = TextBuilder()
         self.tb_frame: _Frame | None = None
-        self.hidden_classes, self.class_fonts = (_class_styles(masked) if "<style" in self.low
-                                                 else (set(), {}))
+        self.css_hiding, self.class_fonts = (_class_styles(masked) if "<style" in self.low
+                                             else (None, {}))
         self.group_seq = 0
         self.links_open: list[tuple[Link, list[str], int]] = []
         self.preheader: str | None = None
@@ -701,8 +818,7 @@ class _Walker:
         facts_get = _STYLE_FACTS.get
         add_text, add_space = self.add_text, self.add_space
         locate_all = self.locate_all
-        hidden_classes, class_fonts = self.hidden_classes, self.class_fonts
-        has_hidden_classes = bool(hidden_classes)
+        css_hiding, class_fonts = self.css_hiding, self.class_fonts
         stack: list[tuple[_Tag | None, _Frame | None, bool]] = [(_ROOT, _Frame(PARAGRAPH), False)]
         push, pop = stack.append, stack.pop
         for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
@@ -758,8 +874,8 @@ class _Walker:
                     style = el.get("style")
                     facts = (facts_get(style) or _style_facts(style)) if style else _NO_FACTS
                     if (facts[0] or el.get("hidden") is not None or parent.hidden and
-                            not parent.zero or has_hidden_classes and
-                            _class_hidden(el, hidden_classes)):
+                            not parent.zero or css_hiding is not None and
+                            css_hiding.hides(el)):
                         hidden, zero = True, False      # hidden whatever its content says
                     elif facts[2]:
                         hidden = zero = True            # font-size 0
