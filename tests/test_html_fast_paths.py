@@ -488,16 +488,18 @@ def test_skipped_elements_a_browser_draws_separate_words():
 
 
 def test_custom_elements_and_pictures_are_inline():
-    """Browsers lay out custom elements (``<x-em>``, ``<amp-img>``) and ``<picture>`` inline:
-    the words around them stay one paragraph and one word where nothing separates them. MJML's
-    ``mj-*`` tags stay blocks."""
+    """Browsers lay out unknown elements (custom ones, ``<x-em>``, ``<amp-img>``; Campaign
+    Monitor's ``<singleline>``) and ``<picture>`` inline: the words around them stay one
+    paragraph and one word where nothing separates them. MJML's ``mj-*`` tags stay blocks."""
     src = ("<p>Sign<x-tag>up</x-tag> today</p>"
+           '<p>Dear <singleline label="Name">Customer</singleline>, welcome</p>'
            '<p>Shop <a href="https://shop.example/sale"><picture><source srcset="a.webp">'
            '<img src="a.png" alt="our sale"></picture></a> today</p>'
            "<mj-column><mj-text>A</mj-text><mj-text>B</mj-text></mj-column>")
     doc = H.read(src)
-    assert [b.text for b in doc.blocks] == ["Signup today", "Shop our sale today", "A", "B"]
-    assert [(l.text, l.href) for l in doc.blocks[1].links] == [
+    assert [b.text for b in doc.blocks] == ["Signup today", "Dear Customer, welcome",
+                                            "Shop our sale today", "A", "B"]
+    assert [(l.text, l.href) for l in doc.blocks[2].links] == [
         ("our sale", "https://shop.example/sale")]
     # a table inside a link is renamed to a hyphenated name before parsing: still a block
     doc = H.read('<p><a href="/x">Buy<table>now</table></a></p>')

@@ -86,11 +86,29 @@ INLINE = {"a", "span", "strong", "b", "em", "i", "u", "font", "sup", "sub", "sma
           "picture", "source", "ruby", "rb", "rt", "rp", "meta", "link", "base"}
 
 
+# the other elements of HTML (and its obsolete ones): blocks, or read apart (skipped, replaced,
+# form fields); a name outside HTML is an unknown element, which browsers lay out inline
+_HTML_OTHER = frozenset(
+    "address article aside audio base basefont bgsound blockquote body br button canvas caption "
+    "center col colgroup datalist dd details dialog dir div dl dt embed fieldset figcaption "
+    "figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe "
+    "image input isindex keygen legend li listing main map marquee menu menuitem meter multicol "
+    "nav nextid noembed noframes noscript object ol optgroup option output p param plaintext pre "
+    "progress script search section select slot spacer style summary table tbody td template "
+    "textarea tfoot th thead title tr track ul video xmp".split())
+
+
 def _inline(tag: str) -> bool:
-    """Is ``tag`` laid out inline? The phrasing elements above, and custom elements (a name
-    with a hyphen: ``<x-tag>``, ``<amp-img>``), which browsers lay out inline; MJML's ``mj-*``
-    tags are its layout blocks, and so is a table renamed inside a link (``_LINKED_TABLE``)."""
-    return tag in INLINE or ("-" in tag and not tag.startswith("mj-") and tag not in _CATEGORY)
+    """Is ``tag`` laid out inline? The phrasing elements above, and unknown elements
+    (``<singleline>`` of Campaign Monitor's templates, custom elements: ``<x-tag>``,
+    ``<amp-img>``), which browsers lay out inline. MJML's ``mj-*`` tags are its layout blocks,
+    and so is a table renamed inside a link (``_LINKED_TABLE``)."""
+    if tag in INLINE:
+        return True
+    return not (tag in _HTML_OTHER or tag.startswith("mj-") or tag == "mjml" or
+                tag in _CATEGORY)
+
+
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LISTS = {"ul", "ol", "mj-list"}
 BUTTONISH = {"mj-button", "button"}
