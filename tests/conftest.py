@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,3 +29,19 @@ def run_cli(*args, input=None, cwd=None, env=None):
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def run_chromium(profile_dir, *args):
+    """Run headless Chromium (Debian's, which .ci/run installs; the test is skipped without
+    it) with its own profile in ``profile_dir``, offline: every host unknown, every proxied
+    request refused."""
+    exe = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome",
+                                          "google-chrome-stable") if shutil.which(n)), None)
+    if exe is None:
+        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
+    return subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                           "--no-first-run", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync",
+                           "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
+                           f"--user-data-dir={profile_dir}", *map(str, args)],
+                          capture_output=True, text=True, timeout=180)

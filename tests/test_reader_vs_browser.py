@@ -12,14 +12,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
-import subprocess
 import tomllib
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from conftest import run_chromium
 from cta_lint.document import PREHEADER, SUBJECT
 from cta_lint.sources import html as H
 
@@ -49,19 +48,8 @@ def _reader_words(src: str) -> list[str]:
     return _words(" ".join(b.text for b in doc.blocks if b.kind not in (SUBJECT, PREHEADER)))
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser_text(tmp_path_factory) -> dict[str, str]:
-    exe = _chromium()
-    if exe is None:
-        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
     cases = SAME + DIFFERS
     frames = "\n".join(
         f'<iframe sandbox="allow-same-origin" style="width:900px;height:40px" '
@@ -74,14 +62,8 @@ def browser_text(tmp_path_factory) -> dict[str, str]:
             ' : null)); });</script></body></html>')
     tmp = tmp_path_factory.mktemp("oracle")
     (tmp / "page.html").write_text(page, encoding="utf-8")
-    r = subprocess.run(
-        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         # nothing leaves the machine: every host is unknown, every proxied request refused
-         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
-         f"--user-data-dir={tmp / 'profile'}", "--virtual-time-budget=10000", "--dump-dom",
-         (tmp / "page.html").as_uri()],
-        capture_output=True, text=True, timeout=180)
+    r = run_chromium(tmp / "profile", "--virtual-time-budget=10000", "--dump-dom",
+                     (tmp / "page.html").as_uri())
     m = _OUT.search(r.stdout)
     assert m and m.group(1), f"no innerText from chromium: {r.stderr[-2000:]}"
     texts = json.loads(html.unescape(m.group(1)))

@@ -1,12 +1,9 @@
 """The HTML report, opened in a real headless Chromium."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 
-from conftest import run_cli
+from conftest import run_chromium, run_cli
 
 INJECT_TXT = """\
 Our planner syncs with every calendar. <script>document.title="pwned";
@@ -25,23 +22,8 @@ EMAIL_HTML = """\
 GOOD_MD = "Our planner syncs with every calendar.\n\nStart your free trial today: https://acme.test/signup\n"
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
 def _browser(tmp_path, *args):
-    exe = _chromium()
-    if exe is None:
-        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
-    return subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                           "--no-first-run", "--disable-background-networking",
-                           "--disable-component-update", "--disable-sync",
-                           f"--user-data-dir={tmp_path / 'chromium-profile'}", *args],
-                          capture_output=True, text=True, timeout=180)
+    return run_chromium(tmp_path / "chromium-profile", *args)
 
 
 @pytest.mark.slow
