@@ -89,7 +89,7 @@ INLINE = {"a", "span", "strong", "b", "em", "i", "u", "font", "sup", "sub", "sma
 # the other elements of HTML (and its obsolete ones): blocks, or read apart (skipped, replaced,
 # form fields); a name outside HTML is an unknown element, which browsers lay out inline
 _HTML_OTHER = frozenset(
-    "address article aside audio base basefont bgsound blockquote body br button canvas caption "
+    "address article aside audio basefont bgsound blockquote body br button canvas caption "
     "center col colgroup datalist dd details dialog dir div dl dt embed fieldset figcaption "
     "figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe "
     "image input isindex keygen legend li listing main map marquee menu menuitem meter multicol "
@@ -326,11 +326,7 @@ class _CssHiding:
             self.by_id = self.by_id or key[0] == "#"
 
     def hides(self, el) -> bool:
-        cls = el.get("class")
-        mjml = el.get("css-class")   # MJML's class attribute
-        if mjml:
-            cls = cls + " " + mjml if cls else mjml
-        names = [c.lower() for c in cls.split()] if cls else []
+        names = _class_names(el)
         if not names and not self.by_id:
             return False
         simple = self.classes
@@ -356,6 +352,15 @@ _CSS_COMPOUND = re.compile(r"(\*|[A-Za-z][\w-]*)?((?:[.#][A-Za-z_][\w-]*)*)")
 _CSS_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)")
 
 
+def _class_names(el) -> list[str]:
+    """An element's classes (with MJML's ``css-class``), lower-cased."""
+    cls = el.get("class")
+    mjml = el.get("css-class")
+    if mjml:
+        cls = cls + " " + mjml if cls else mjml
+    return [c.lower() for c in cls.split()] if cls else []
+
+
 def _selector(selector: str) -> tuple | None:
     """A selector as ``_CssHiding`` keeps it (compounds, last first), or None when it is not
     one it applies."""
@@ -364,7 +369,6 @@ def _selector(selector: str) -> tuple | None:
         return None
     parts = _CSS_COMBINATOR.split(sel)
     out = []
-    comb = " "
     # parts: compound, combinator (">" or None), compound, ...
     for i in range(len(parts) - 1, -1, -2):
         m = _CSS_COMPOUND.fullmatch(parts[i])
@@ -389,13 +393,8 @@ def _compound_matches(el, compound) -> bool:
     tag, classes, ident, _ = compound
     if tag is not None and (not isinstance(el.tag, str) or el.tag.lower() != tag):
         return False
-    if classes:
-        cls = el.get("class")
-        mjml = el.get("css-class")
-        if mjml:
-            cls = cls + " " + mjml if cls else mjml
-        if not cls or not classes <= {c.lower() for c in cls.split()}:
-            return False
+    if classes and not classes.issubset(_class_names(el)):
+        return False
     if ident is not None:
         own = el.get("id")
         if own is None or own.lower() != ident:
