@@ -76,9 +76,12 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
     t = normalise(b.text)
     if t[:1] in "*†¹" and b.words >= 4:
         return True  # fine print: "*Offer valid on...", "†Terms apply"
-    if lex.re_boilerplate is not None and lex.re_boilerplate.search(t):
-        # long copy that merely mentions "terms" is not boilerplate
-        return b.words <= 60
+    if lex.re_boilerplate is not None:
+        m = lex.re_boilerplate.search(t)
+        if m:
+            # long copy that merely mentions "terms" is not boilerplate; a long block that
+            # opens with it is ("Opt-out instructions: we are strongly against ...")
+            return b.words <= 60 or m.start() < 40
     if b.words <= 8 and lex.re_boilerplate_short is not None and lex.re_boilerplate_short.search(t):
         return True
     if b.links and b.words <= 12 and all(_SOCIAL.search(l.href or "") or _SOCIAL_NAME.match(l.text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..analysis.asks import ENGAGEMENT, EXPLICIT, SOFT
+from ..analysis.ending import closing_block
 from ..document import BUTTON
 from ..findings import Hit
 from . import Check
@@ -36,7 +37,7 @@ class MissingAsk(Check):
         calls = an.ending_calls()
         if any(c.kind == EXPLICIT for _, c in calls):
             return
-        last = ending[-1]
+        last = closing_block(an, ending)
         # report on the last body block of the ending
         soft = [(b, c) for b, c in calls if c.kind == SOFT]
         eng = [(b, c) for b, c in calls if c.kind == ENGAGEMENT]
