@@ -237,6 +237,8 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
     cls, base = entry
     if base_only and w != base.partition(" ")[0]:
         return None
+    if j < n and toks[j][2] in ("of", "is", "are", "was", "has", "will"):
+        return None   # "Use of donations is decided", "Order is confirmed": a noun
     start = toks[i][0]
     obj_end, has_obj, purpose = _object(v, text, toks, j)
     if v.engagement_objects is not None and v.engagement_objects.search(
