@@ -51,6 +51,11 @@ _QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interest
 # an ask offered as one option among account changes ("... or cancel any time")
 _OPTIONS = re.compile(r"\bor\s+(?:to\s+)?(?:cancel|downgrade|unsubscribe|pause|change|switch|"
                       r"delete|close|stop|remove|keep using|stay on)\b", re.I)
+_CONTACT = re.compile(r"(?:call|phone|ring|email|e-mail|contact|message|text|reply|write|reach)\b",
+                      re.I)
+_SUPPORT_PURPOSE = re.compile(r"\b(?:if\s+you\s+(?:have|need|run into|get stuck|are stuck)|with|"
+                              r"for|about)\s+(?:any\s+|a\s+|some\s+|more\s+)?(?:questions?|help|"
+                              r"support|problems?|issues?|feedback|trouble|concerns?)\b", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|where)\s+$", re.I)
 _READY_WORDS = frozenset(("are", "so", "ready", "want", "looking", "interested", "eager", "keen"))
 
@@ -313,6 +318,9 @@ class AskDetector:
                 if lex.re_commercial.search_words(words, s, start, end):
                     best = (EXPLICIT, best[1], best[2])
         kind, a, b = best
+        if kind == EXPLICIT and _CONTACT.match(s, a) and _SUPPORT_PURPOSE.search(s, b, end):
+            # "Call us if you have any questions": contact for support, not a commercial step
+            kind = ENGAGEMENT
         if kind == EXPLICIT and _OPTIONS.search(s, b, end):
             # "you can upgrade to a paying account or cancel any time": options, not an ask
             return Call(SOFT, a, b, text[a:b])

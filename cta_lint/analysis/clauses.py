@@ -31,7 +31,7 @@ from .words import forms, tokens
 # words that may stand before an imperative at the start of a clause
 _LEAD = frozenset("so just simply now please pls then and or ok okay today also finally hurry "
                   "quick yes hey well go ahead kindly first next but plus lastly oh tonight "
-                  "then, instead again".split())
+                  "instead again let's lets".split())
 # determiners, pronouns, numbers and adjectives an object phrase may open with
 _NP_SKIP = frozenset("a an the your you yours my our this that these those one it them us me "
                      "some any more another free new exclusive special early instant full "
@@ -48,7 +48,10 @@ _ENGAGE_PURPOSE = frozenset("question questions feedback thoughts thought commen
 # what a contact call can be for that makes it a commercial step ("call our sales team")
 _CONTACT_OBJECTS = frozenset("sales order orders quote quotes demo booking reservation appointment "
                              "ticket tickets consultation estimate pricing donation".split())
-_MECH_WORDS = frozenset("here below above now today tonight online button link".split())
+_MECH_WORDS = frozenset("here below above now today tonight online button link monthly generously "
+                        "once".split())
+# verbs for which "a time" is a meeting slot ("set up a time", not "take your time")
+_TIME_VERBS = frozenset("set book find pick schedule grab choose select reserve".split())
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
 _SHORT_CODE = re.compile(r"\bto\s+\d{3,6}\b|\bat\s+\d{3,6}\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -194,6 +197,9 @@ def _proposal(v: Vocab, text, toks, start, end):
     first = next((t for t in toks if t[2] not in _LEAD), None)
     if first is None or first[2] in _PAST_START or not first[2].startswith(_PROPOSAL_START):
         return None
+    k = toks.index(first)
+    if first[2] in ("how", "what") and (k + 1 >= len(toks) or toks[k + 1][2] != "about"):
+        return None   # "How was your trial?" asks about the past; "How about a call?" proposes
     for s, e, w in toks:
         if s > q:
             break
@@ -284,6 +290,9 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
         if w in (",", ";", ":", "!", "?", "(", ")", "\u2014", "\u2013", "-") or w in _STOP:
             break
         if w in v.objects or w.endswith("%") or (w[:1] in "$£€" and w[1:2].isdigit()):
+            return k + 1, True, purpose
+        if w in ("time", "slot", "times") and toks[j - 1][2] != "take" and (
+                toks[max(0, j - 2)][2] in _TIME_VERBS or toks[j - 1][2] in _TIME_VERBS):
             return k + 1, True, purpose
         if w in _MECH_WORDS and k == j or (w in _MECH_WORDS and seen <= 2 and toks[k - 1][2] in (
                 "it", "yours", "one", "them", "us", "me", "copy", "yours")):

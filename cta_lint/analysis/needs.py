@@ -37,6 +37,8 @@ _NEED = re.compile(
     r"|\b" + _SUBJ + _ADV + r"\s+need\s+(?:you|people|everyone|folks|readers|more\s+people)\s+to\s+"
     r"(?:buy|order|sign\s+up|donate|sponsor|subscribe|upgrade|purchase|support|pay|back|"
     r"register|join|chip\s+in|contribute|help)\b"
+    r"|\b" + _SUBJ + _ADV + r"\s+(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\s+on\s+"
+    r"(?:[\w']+\s+){0,4}?for\s+(?:our\s+|my\s+|their\s+|your\s+)?" + _GAIN + r"\b"
     r"|\bwhy\s+(?:i|we)\s+need\s+your\s+(?:help|support|money)\b", re.I)
 _HARDSHIP = re.compile(
     r"\b(?:i'm|we're|i\s+am|we\s+are|i've\s+been|we've\s+been)\s+(?:\w+\s+)?(?:broke|out\s+of\s+"
