@@ -31,7 +31,7 @@ from .words import forms, tokens
 # words that may stand before an imperative at the start of a clause
 _LEAD = frozenset("so just simply now please pls then and or ok okay today also finally hurry "
                   "quick yes hey well go ahead kindly first next but plus lastly oh tonight "
-                  "instead again let's lets".split())
+                  "instead again let's lets p.s ps p.p.s pps".split())
 # determiners, pronouns, numbers and adjectives an object phrase may open with
 _NP_SKIP = frozenset("a an the your you yours my our this that these those one it them us me "
                      "some any more another free new exclusive special early instant full "
@@ -73,6 +73,14 @@ _PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b", re.I)
 _ADJ_TOO = frozenset("secure select complete open free direct express live clean".split())
 _DETERMINERS = frozenset("a an the your my our this that these those one some any".split())
 _RELATIVE = frozenset("that which who whom where whatever anything everything something".split())
+_CODE_WORD = re.compile(r"\bcode\s+[A-Z0-9]{3,}\b")
+_VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\bversion\s+\d", re.I)
+# what may follow a verb of a commercial step used as a verb: an object, a pronoun, a
+# preposition, an adverb of time or place, punctuation ("Order now", "Book a call", "Donate
+# to the fund", "Register here"); a noun or a verb after it makes it a noun ("Order tracking")
+_AFTER_VERB = frozenset("now today tonight online here below above early before by for to with at "
+                        "on in through via from up yours it them one this these our my your a an "
+                        "the some any more again instantly securely directly monthly once".split())
 _PAST_START = frozenset("did was were has had how's what's".split())
 
 
@@ -254,8 +262,12 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
     if has_obj and v.free is not None:
         # "grab the code", "download the templates": free resources are soft (LABELING)
         m = v.free.search(_norm(text), toks[j - 1][1], end)
-        if m and not _PROMO.search(text, start, end):
+        if m and not _PROMO.search(text, start, end) and not _CODE_WORD.search(text, start):
             return None
+    if _VERSION.search(text, toks[j - 1][1], end + 12):
+        return None   # "upgrade to version 2.0", "get v3.1": a software update, not a sale
+    if cls == "ask_verbs" and not has_obj and j < n and not _may_follow(toks[j], text, toks):
+        return None   # "Order tracking is live", "Book recommendations": a noun, not a verb
     if cls == "ask_verbs":
         return "explicit", start, end
     if cls == "object_verbs":
@@ -275,6 +287,16 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
             (w in ("text", "txt", "sms", "reply", "respond") and _KEYWORD.search(rest)):
         return "explicit", start, toks[-1][1]
     return None
+
+
+def _may_follow(tok, text, toks) -> bool:
+    w = tok[2]
+    if not w[:1].isalnum() or w in _AFTER_VERB or w[:1].isdigit() or w[:1] in "$£€":
+        return True
+    # a capitalised name after a verb of a sentence not in title case: "Buy Acme Pro"
+    words = [t for t in toks if t[2][:1].isalpha()]
+    title = all(text[t[0]].isupper() for t in words)
+    return text[tok[0]].isupper() and not title
 
 
 def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:

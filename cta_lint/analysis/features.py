@@ -64,7 +64,7 @@ _PLACEHOLDER_ITEM = re.compile(r"^\W*(?:(?:un)?ordered\s+)?(?:list\s+)?item\s*#?
 _QUOTED = re.compile(r"^\W{0,3}[\"\u201c\u2018'].{3,}[\"\u201d\u2019']\W{0,3}$")
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE = re.compile(r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:" + _MONTH + r")\b\.?\s*\d|"
+_DATE = re.compile(r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:" + _MONTH + r")\b\.?\s*[\d:\u2013\u2014-]|"
                    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH + r")\b|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/|"
                    r"(?:19|20)\d\d\b|q[1-4]\b|week\s+\d|day\s+\d)", re.I)
 _LANGUAGES = frozenset(

@@ -89,8 +89,8 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
         return True
     if b.links and b.words <= 12 and sum(bool(_SOCIAL_NAME.match(l.text)) for l in b.links) >= 2:
         return True
-    if _ADDRESS.search(t) and b.words <= 14:
-        return True
+    if _ADDRESS.search(t) and b.words <= 14 and not _looks_ask(t):
+        return True   # (not "text FOOD to 41444": a short code is not a ZIP code)
     return False
 
 
@@ -111,8 +111,8 @@ def _is_weak(b) -> bool:
     return False
 
 
-_ASKY = re.compile(r"\b(buy|shop|order|sign up|get started|register|book|claim|redeem|donate|"
-                   r"start|join|subscribe|upgrade|try|reserve|download|save)\b", re.I)
+_ASKY = re.compile(r"\b(buy|shop|order|sign up|get started|register|book|claim|redeem|donate|give|"
+                   r"start|join|subscribe|upgrade|try|reserve|download|save|text|call)\b", re.I)
 
 
 def _looks_ask(text: str) -> bool:
