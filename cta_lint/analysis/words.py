@@ -17,7 +17,8 @@ _IRREGULAR = {
     "give": ("gave", "given"), "make": ("made",), "send": ("sent",), "come": ("came",),
     "become": ("became",), "choose": ("chose", "chosen"), "write": ("wrote", "written"),
     "ring": ("rang", "rung"), "set": ("set",), "begin": ("began", "begun"), "keep": ("kept",),
-    "lock": (), "speak": ("spoke", "spoken"), "win": ("won",), "hop": ("hopped",),
+    "speak": ("spoke", "spoken"), "win": ("won",), "show": ("shown",),
+    "be": ("been", "being"),   # (is / are / was are not read: only "be" and "being" stand in an ask)
 }
 _VOWELS = set("aeiou")
 
@@ -57,6 +58,9 @@ def forms(base: str) -> set[str]:
             and w[-3] not in _VOWELS):
         out.add(w + w[-1] + "ing")
         out.add(w + w[-1] + "ed")
+    elif len(w) >= 3 and w[-1] == "l" and w[-2] in _VOWELS:
+        out.add(w + "ling")   # British spelling: dial -> dialling, cancel -> cancelled
+        out.add(w + "led")
     out.update(_IRREGULAR.get(w, ()))
     return {f + sep + rest for f in out}
 
