@@ -112,12 +112,11 @@ class Vocab:
         self.engagement_objects = eng
         self.free = lex.re_free
         self.never = lex.re_never
-        self.trigger = frozenset(self.verbs) | frozenset(self.two) | self.open_nouns | {
-            "you", "we", "i", "it's", "why", "consider", "interested", "how", "what", "don't",
-            "want", "ready", "looking", "keen", "eager", "here", "would", "do", "make", "be",
-            "remember", "now", "there's", "the", "your", "all", "help", "let", "simply", "just",
-            "click", "tap", "go", "come", "start", "thank", "i'd", "we'd", "you're", "you'll",
-            "you'd", "that"} | _PROPOSAL_OBJECTS
+        # the words (as the phrase index splits them: letters and digits) that must be in a
+        # sentence for a pass to find anything there: a verb's first word for the imperative
+        # and framed passes (a frame is always followed by a verb)
+        self.verb_words = frozenset(re.split(r"[\W_]+", f)[0] for f in self.verbs) | \
+            frozenset(self.two)
 
 
 def vocab(lex) -> Vocab:
@@ -133,13 +132,23 @@ def recognise(lex, text: str, start: int, end: int, words: list[str] | None = No
     words that make it, ("engagement", ...) for a contact call with a non-commercial purpose,
     or None."""
     v = vocab(lex)
-    if words is not None and v.trigger.isdisjoint(words) and not _PHONE.search(text, start, end):
-        return None
+    verbs = question = opened = True
+    if words is not None:
+        verbs = not v.verb_words.isdisjoint(words)
+        question = "?" in text[start:end] and not _PROPOSAL_OBJECTS.isdisjoint(words)
+        opened = not v.open_nouns.isdisjoint(words)
+        if not (verbs or question or opened):
+            return None
     toks = tokens(text, start, end)
     if not toks:
         return None
-    found = _imperatives(v, text, toks) or _framed(v, text, toks, start, end) or \
-        _proposal(v, text, toks, start, end) or _impersonal(v, text, toks, start, end)
+    found = None
+    if verbs:
+        found = _imperatives(v, text, toks) or _framed(v, text, toks, start, end)
+    if found is None and question:
+        found = _proposal(v, text, toks, start, end)
+    if found is None and opened:
+        found = _impersonal(v, text, toks, start, end)
     if found is not None and v.never is not None and v.never.search(_norm(text), start, end):
         return None   # the configuration's never-asks
     return found

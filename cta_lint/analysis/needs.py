@@ -58,6 +58,14 @@ _SAKE = re.compile(
     r"survive|stay\s+afloat|make\s+rent|cover)\b", re.I)
 
 
+_PREDICATES = (
+    (_NEED, re.compile("need|rel|depend|count|surviv|live on|without")),
+    (_HARDSHIP, re.compile("broke|out of|unemployed|desperate|struggl|afford|rent|payroll|lights|"
+                           "living costs|bills|salar|money")),
+    (_SAKE, re.compile("help| can ")),
+)
+
+
 def find_all(lex, text: str):
     """Spans of seller-centric phrasing in ``text`` (normalised), in order, without overlaps,
     lexicon phrases (``seller``) and the predicates above, less ``not_seller`` matches."""
@@ -65,8 +73,11 @@ def find_all(lex, text: str):
     rx = lex.re_seller
     if rx is not None:
         spans += [(m.start(), m.end()) for m in rx.finditer(text)]
-    for pat in (_NEED, _HARDSHIP, _SAKE):
-        spans += [(m.start(), m.end()) for m in pat.finditer(text)]
+    low = text.lower()
+    for pat, keys in _PREDICATES:
+        # each predicate needs one of its key words: a substring test rules out most blocks
+        if keys.search(low):
+            spans += [(m.start(), m.end()) for m in pat.finditer(text)]
     if not spans:
         return []
     exc = lex.re_not_seller
