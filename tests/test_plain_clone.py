@@ -41,6 +41,7 @@ def _pytest(cwd, *args):
                           cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
 
+@pytest.mark.slow
 def test_the_suite_collects_without_shared(plain_clone):
     r = _pytest(plain_clone, "--collect-only", "-q")
     out = r.stdout + r.stderr
@@ -51,6 +52,7 @@ def test_the_suite_collects_without_shared(plain_clone):
         assert name.split("::")[0] + "::" in out, (name, out)
 
 
+@pytest.mark.slow
 def test_the_tests_that_read_shared_skip_without_it(plain_clone):
     r = _pytest(plain_clone, "-q", "-rs", *SHARED_READERS)
     out = r.stdout + r.stderr
