@@ -108,6 +108,10 @@ def error_line(message: str, text: str | None) -> tuple[int, int]:
     m = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if m:
         return int(m.group(1)) - 1, int(m.group(2)) - 1
+    if "(at end of document)" in message and text:
+        lines = _lines(text)
+        last = max((i for i, ln in enumerate(lines) if ln.strip()), default=0)
+        return last, len(lines[last].rstrip("\r"))
     if not text:
         return 0, 0
     m = re.match(r".*?\.toml: (?:tool\.cta-lint\.)?([^:]+):", message)

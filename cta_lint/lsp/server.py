@@ -12,7 +12,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from lsprotocol import types as T
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -37,14 +39,35 @@ class Doc:
         self.fixes = {}     # (version, rule, line) -> edit or None
 
 
+_ANSWERED = object()
+
+
+class Protocol(LanguageServerProtocol):
+    """pygls 2.1 drops a request whose params do not fit its method's type without answering
+    it, and a client would wait for that answer forever: answer it with the JSON-RPC error."""
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as e:
+            if "method" in data and data.get("id") is not None:
+                self._send_response(data["id"], error=e.to_response_error())
+                return _ANSWERED
+            raise
+
+    def handle_message(self, message):
+        if message is not _ANSWERED:
+            super().handle_message(message)
+
+
 class CtaLintServer(LanguageServer):
     def __init__(self):
-        super().__init__("cta-lint", __version__,
+        super().__init__("cta-lint", __version__, protocol_cls=Protocol,
                          text_document_sync_kind=T.TextDocumentSyncKind.Full)
         self.docs: dict[str, Doc] = {}                # open copy documents
         self.config_docs: dict[str, str] = {}         # open configuration files: uri -> path
         self.configs = core.Configs()
-        self.config_errors: set[str] = set()          # config URIs with a published error
+        self.config_errors: dict[str, str] = {}       # config URI -> the error published
         self.worker = ThreadPoolExecutor(1, thread_name_prefix="cta-lint")
 
     # -- running work on the lint thread ---------------------------------------------------------
@@ -134,6 +157,8 @@ class CtaLintServer(LanguageServer):
             self.window_log_message(T.LogMessageParams(T.MessageType.Error, str(err)))
             return
         uri = from_fs_path(path)
+        if self.config_errors.get(uri) == str(err):
+            return              # already shown (every document under it meets it again)
         text = self.configs.overlay.get(path)
         if text is None:
             try:
@@ -146,7 +171,7 @@ class CtaLintServer(LanguageServer):
         end = len(lines[line]) if line < len(lines) else 0
         rng = T.Range(self.position(lines, line + 1, col + 1), self.position(lines, line + 1,
                                                                              end + 1))
-        self.config_errors.add(uri)
+        self.config_errors[uri] = str(err)
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[
             T.Diagnostic(range=rng, message=str(err), severity=T.DiagnosticSeverity.Error,
                          source="cta-lint", code="config")]))
@@ -162,12 +187,12 @@ class CtaLintServer(LanguageServer):
             if err is not None and cfg_path:
                 self.publish_config_error(cfg_path, err)
                 checked.add(from_fs_path(cfg_path))
-        for uri in list(self.config_errors - checked):
+        for uri in list(set(self.config_errors) - checked):
             path = to_fs_path(uri)
             res, cfg_path, err = await self.on_worker(self.configs.resolve,
                                                       os.path.dirname(path or "."))
             if err is None or cfg_path != path:
-                self.config_errors.discard(uri)
+                self.config_errors.pop(uri, None)
                 self.text_document_publish_diagnostics(
                     T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for doc in list(self.docs.values()):
