@@ -115,6 +115,7 @@ class CtaLintServer(LanguageServer):
         if self.docs.get(doc.uri) is not doc or version != doc.version:
             return              # closed, or changed meanwhile: a newer lint will publish
         doc.findings, doc.resolved, doc.linted_version = findings, resolved, version
+        doc.fixes = {}
         diags = [self.diagnostic(doc, f) for f in findings]
         if err is not None:
             diags.insert(0, T.Diagnostic(
@@ -179,7 +180,7 @@ class CtaLintServer(LanguageServer):
     async def config_changed(self) -> None:
         """A configuration file (or a rule pack) changed: forget what was resolved, show the
         errors of the open configuration files (or clear them), re-lint every open document."""
-        self.configs.invalidate()
+        await self.on_worker(self.configs.invalidate)   # after any resolving in flight
         checked = set()
         for uri, path in list(self.config_docs.items()):
             res, cfg_path, err = await self.on_worker(self.configs.resolve,
