@@ -199,6 +199,10 @@ async def test_open_change_fix_hover(client: LanguageClient, folder: Path):
         T.TextDocumentIdentifier(uri), T.Position(line=2, character=3)))
     assert outside is None
 
+    # saved: linted again, at once
+    client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
+    assert shape(await published(client, uri)) == EXPECTED
+
 
 EXAMPLES = ["html/bad-product-update.html", "html/dead-button.html", "markdown/bad-newsletter.md",
             "markdown/webinar-script.md", "mjml/bad-new-collection.mjml",
@@ -216,6 +220,13 @@ async def test_every_format_same_as_check(client: LanguageClient, folder: Path):
         uri = open_doc(client, path, language="plaintext")
         diags = await published(client, uri)
         assert shape(diags) == cli_shape(path), name
+    # a buffer with no file name is read by its language
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(
+        uri=uri, language_id="markdown", version=1,
+        text="# Spring\n\nWe need 50 more sign-ups this week.\n\nThanks for reading!\n")))
+    assert [(d.code, d.range.start.line) for d in await published(client, uri)] == [
+        ("CTA003", 2), ("CTA001", 4)]
 
 
 @needs_lsp
