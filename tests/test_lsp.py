@@ -204,6 +204,46 @@ async def test_open_change_fix_hover(client: LanguageClient, folder: Path):
     assert shape(await published(client, uri)) == EXPECTED
 
 
+
+@needs_lsp
+@pytest.mark.asyncio
+async def test_a_burst_of_changes_is_gathered_and_the_last_text_wins(client: LanguageClient,
+                                                                    folder: Path):
+    path = folder / "spring.html"
+    path.write_text(EMAIL, encoding="utf-8")
+    uri = open_doc(client, path)
+    assert shape(await published(client, uri)) == EXPECTED
+    asked = EMAIL.replace("      <p>Thanks for reading", ASK + "      <p>Thanks for reading")
+    for v in range(2, 22):          # typing: 20 changes, 15 ms apart
+        change(client, uri, v, asked if v % 2 else EMAIL)
+        await asyncio.sleep(0.015)
+    await asyncio.sleep(1.0)        # the gathered lints have run
+    pubs = client.published[uri][client.seen[uri]:]
+    assert 1 <= len(pubs) < 10      # gathered: not one lint per change
+    assert [d.code for d in pubs[-1]] == ["CTA003"]     # version 21: the text with the ask
+    client.seen[uri] = len(client.published[uri])
+
+    # a change that comes while a (long) lint runs is linted after it
+    filler = ("<p>Our shared inboxes keep every conversation with a customer in one place for "
+              "the team.</p>\n") * 6000         # ~560 KB: a lint of a few hundred ms
+    big = EMAIL.replace("<p>Here is what is new:</p>", filler + "<p>Here is what is new:</p>")
+    big_asked = big.replace("      <p>Thanks for reading", ASK + "      <p>Thanks for reading")
+    calm = big_asked.replace("We really need 50 more sign-ups this month to hit our goal.",
+                             "Spring is here.")
+    await asyncio.sleep(0.5)
+    change(client, uri, 30, big_asked)          # linted at once (a pause before it)...
+    await asyncio.sleep(0.05)
+    change(client, uri, 31, calm)               # ...and this arrives while that lint runs
+    end = time.monotonic() + 20
+    while time.monotonic() < end:
+        last = client.published[uri][-1]
+        if len(client.published[uri]) > client.seen[uri] and "CTA003" not in [
+                d.code for d in last]:
+            break
+        await asyncio.sleep(0.05)
+    assert "CTA003" not in [d.code for d in client.published[uri][-1]]
+
+
 EXAMPLES = ["html/bad-product-update.html", "html/dead-button.html", "markdown/bad-newsletter.md",
             "markdown/webinar-script.md", "mjml/bad-new-collection.mjml",
             "templates/trial-ending.html.j2", "text/bad-cold-email.txt", "eml/bad.eml",

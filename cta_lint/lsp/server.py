@@ -112,8 +112,14 @@ class CtaLintServer(LanguageServer):
             log.exception("linting %s failed", doc.uri)
             resolved, err = None, e
             findings = []
-        if self.docs.get(doc.uri) is not doc or version != doc.version:
-            return              # closed, or changed meanwhile: a newer lint will publish
+        if self.docs.get(doc.uri) is not doc:
+            return              # closed meanwhile
+        if version != doc.version:
+            # changed while this lint ran (that change found this lint pending and left it
+            # to it): lint the newest text, DELAY after this one started
+            doc.pending = asyncio.ensure_future(self._lint_later(
+                doc, max(0.0, doc.last_start + DELAY - time.monotonic())))
+            return
         doc.findings, doc.resolved, doc.linted_version = findings, resolved, version
         doc.fixes = {}
         diags = [self.diagnostic(doc, f) for f in findings]
