@@ -237,7 +237,11 @@ async def did_change(ls: CtaLintServer, params: T.DidChangeTextDocumentParams):
     uri = params.text_document.uri
     text = ls.workspace.get_text_document(uri).source      # pygls applied the changes
     if uri in ls.config_docs:
-        ls.configs.overlay[ls.config_docs[uri]] = text
+        path = ls.config_docs[uri]
+        before = ls.configs.overlay.get(path, "")
+        ls.configs.overlay[path] = text
+        if path.endswith("pyproject.toml") and "cta-lint" not in text + before:
+            return      # a Python project's own settings: nothing of ours changed
         await ls.config_changed()
         return
     doc = ls.docs.get(uri)
