@@ -137,4 +137,11 @@ def build():
             parts += ["Options:"] + [f"    {k} = {v!r}" for k, v in shown.items()] + [""]
         click.echo("\n".join(parts).rstrip() + "\n")
 
+    @main.command()
+    def server():
+        """Run the language server (LSP) over stdio, for editors (needs cta-lint[lsp])."""
+        import sys
+        from .lsp import run
+        sys.exit(run())
+
     return main
