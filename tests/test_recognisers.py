@@ -80,6 +80,8 @@ NOT_ASKS = [
     "Get the details in our docs.",
     "Learn more about our new features.",
     "The best tablets that you can buy right now.",
+    "Reports you can schedule by email.",
+    "Pay attention to the subject line.",
     "You can upgrade to a paying account or cancel any time.",
     "Use of donations is decided by the committee.",
     "Order tracking is now available in the app.",

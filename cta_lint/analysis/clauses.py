@@ -72,6 +72,11 @@ _PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b", re.I)
 # verbs that are also adjectives: a verb only with a determiner after them ("secure your spot")
 _ADJ_TOO = frozenset("secure select complete open free direct express live clean".split())
 _DETERMINERS = frozenset("a an the your my our this that these those one some any".split())
+_PRONOUNS = frozenset("you we i you'll you'd we'd i'd you're we're".split())
+# words after which a clause can start with "you can ...", "we'd love to ..."
+_INTRODUCERS = frozenset("and but so or now then today also here there yes ok okay anytime because "
+                         "when if once after before plus again still just simply well oh hey "
+                         "tonight tomorrow soon meanwhile instead otherwise finally lastly".split())
 _RELATIVE = frozenset("that which who whom where whatever anything everything something".split())
 _CODE_WORD = re.compile(r"\bcode\s+[A-Z0-9]{3,}\b")
 _VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\bversion\s+\d", re.I)
@@ -195,8 +200,12 @@ def _framed(v: Vocab, text, toks, start, end):
             if gerund and not w.endswith("ing"):
                 continue
             f = _index_at(toks, m.start())
-            if f > 0 and toks[f - 1][2] in _RELATIVE:
-                continue   # "the best tablets that you can buy": a description, not an ask
+            if f > 0 and (toks[f - 1][2] in _RELATIVE or (
+                    toks[f][2] in _PRONOUNS and toks[f - 1][2][:1].isalpha()
+                    and toks[f - 1][2] not in _INTRODUCERS)):
+                # "the best tablets that you can buy", "reports you can schedule": a
+                # description of a thing, not an ask (a frame starts a clause)
+                continue
             r = _verb_ask(v, text, toks, i, base_only=not gerund)
             if r is not None and r[0] == "explicit":
                 k = _index_at(toks, r[2])
