@@ -86,6 +86,9 @@ _VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\bversion\s+\d", re.I)
 _AFTER_VERB = frozenset("now today tonight online here below above early before by for to with at "
                         "on in through via from up yours it them one this these our my your a an "
                         "the some any more again instantly securely directly monthly once".split())
+_SMS = re.compile(r"\b(?:text|txt|sms)\s+(?:the\s+word\s+)?[\"'\u201c]?[A-Z0-9]{2,12}[\"'\u201d]?\s+to\s+"
+                  r"\d{3,6}\b", re.I)
+_CLICK = frozenset("click tap press hit".split())
 _PAST_START = frozenset("did was were has had how's what's".split())
 
 
@@ -121,7 +124,7 @@ class Vocab:
         # sentence for a pass to find anything there: a verb's first word for the imperative
         # and framed passes (a frame is always followed by a verb)
         self.verb_words = frozenset(re.split(r"[\W_]+", f)[0] for f in self.verbs) | \
-            frozenset(self.two)
+            frozenset(self.two) | _CLICK
 
 
 def vocab(lex) -> Vocab:
@@ -148,6 +151,9 @@ def recognise(lex, text: str, start: int, end: int, words: list[str] | None = No
     if not toks:
         return None
     found = None
+    m = _SMS.search(text, start, end)
+    if m:
+        return "explicit", m.start(), m.end()   # "text JOIN to 55555": a response mechanism
     if verbs:
         found = _imperatives(v, text, toks) or _framed(v, text, toks, start, end)
     if found is None and question:
@@ -165,6 +171,8 @@ def _clause_starts(toks) -> list[int]:
         if w in (",", ";", ":", "(", "\u2014", "\u2013", "-", "!", "?", "\"") or w in (
                 "and", "or", "then", "but"):
             out.append(i + 1)
+        elif w in ("please", "kindly") and i:
+            out.append(i)   # "To welcome you back please accept this discount"
     return out
 
 
@@ -201,8 +209,7 @@ def _framed(v: Vocab, text, toks, start, end):
                 continue
             f = _index_at(toks, m.start())
             if f > 0 and (toks[f - 1][2] in _RELATIVE or (
-                    toks[f][2] in _PRONOUNS and toks[f - 1][2][:1].isalpha()
-                    and toks[f - 1][2] not in _INTRODUCERS)):
+                    toks[f - 1][2][:1].isalpha() and toks[f - 1][2] not in _INTRODUCERS)):
                 # "the best tablets that you can buy", "reports you can schedule": a
                 # description of a thing, not an ask (a frame starts a clause)
                 continue
@@ -265,6 +272,8 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
     elif w in v.verbs:
         entry = v.verbs[w]
     if entry is None:
+        if w in _CLICK:
+            return _click(v, text, toks, i)
         return None
     cls, base = entry
     if base_only and w != base.partition(" ")[0]:
@@ -296,7 +305,7 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
         return None
     # contact verbs
     rest = text[toks[j - 1][1]:toks[-1][1]]
-    if purpose == "engagement":
+    if purpose == "engagement" and not (w in ("text", "txt", "sms") and _SHORT_CODE.search(rest)):
         return "engagement", start, end
     if has_obj and toks[obj_end - 1][2] not in _CONTACT_OBJECTS:
         has_obj = False
@@ -315,6 +324,25 @@ def _may_follow(tok, text, toks) -> bool:
     words = [t for t in toks if t[2][:1].isalpha()]
     title = all(text[t[0]].isupper() for t in words)
     return text[tok[0]].isupper() and not title
+
+
+def _click(v: Vocab, text, toks, i):
+    """"Click here for your free quote", "tap below to claim 20% off": a click whose purpose is
+    a commercial object (the click alone is not an ask)."""
+    n = len(toks)
+    k = i + 1
+    while k < n and toks[k][2] in ("here", "below", "above", "on", "the", "this", "link", "button",
+                                   "banner", "image"):
+        k += 1
+    if k < n and toks[k][2] == "to" and k + 1 < n:
+        r = _verb_ask(v, text, toks, k + 1, base_only=True)
+        return ("explicit", toks[i][0], r[2]) if r is not None and r[0] == "explicit" else None
+    if k < n and toks[k][2] == "for":
+        end, has_obj, _ = _object(v, text, toks, k + 1)
+        if has_obj and not (v.free is not None and v.free.search(_norm(text), toks[k][1],
+                                                                 toks[end - 1][1])):
+            return "explicit", toks[i][0], toks[end - 1][1]
+    return None
 
 
 def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
