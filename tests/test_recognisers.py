@@ -154,6 +154,13 @@ SELLER = [
     ("I've been out of work since March.", "I've been out of work"),
     ("We need people to sign up for the beta.", "We need people to sign up"),
     ("Support us so we can keep going.", "so we can keep going"),
+    ("The future of this library depends on your donations.",
+     "The future of this library depends on your donations"),
+    ("We heavily rely on outside funding to pay our maintainers.",
+     "We heavily rely on outside funding"),
+    ("Two of our maintainers are losing their funding this year.", "are losing their funding"),
+    ("With more sponsors we could ship twice as often.", "With more sponsors we could"),
+    ("Some months I can barely make ends meet.", "make ends meet"),
 ]
 NOT_SELLER = [
     "Everything you need to launch your store.",
@@ -162,6 +169,7 @@ NOT_SELLER = [
     "We need to tell you about a change to our terms.",
     "We rely on Stripe to process payments securely.",
     "Our customers depend on us for uptime.",
+    "We're trying something new this month, and we need your help!",
 ]
 
 

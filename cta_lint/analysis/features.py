@@ -51,8 +51,17 @@ _CUE = re.compile(
 _CUE_AT = re.compile(r"(?=[ifcpnayhlkgobwse:])(?:" + _CUE.pattern + ")", re.I)
 _ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){2,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
 _WH = re.compile(r"\s*(?:what|how|why|when|where|who|which)\b", re.I)
-_CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are)\b", re.I)
+_CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are|you|you're|if|"
+                          r"would)\b", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|we|i'm|we're|i've|we've|my|our team)\s", re.I)
+# the writer speaking of themself anywhere in an item ("all I see is ...", "I'm forced to ...")
+_I = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|i am)\b", re.I)
+# what the sentence leading into a list calls its items, when that is not what an offer has
+_NOT_FEATURES = re.compile(
+    r"\b(?:challenges?|problems?|issues?|pain\s+points?|mistakes?|risks?|questions?|examples?|"
+    r"steps?|requirements?|prerequisites?|rules?|symptoms?|signs?|complaints?|outcomes?|"
+    r"scenarios?|options|possibilities|topics?|agenda|schedule|timeline|changes?\s+(?:we|i)\s+"
+    r"made|things\s+i\s+noticed|what\s+(?:went\s+wrong|happened))\b[^.!?]{0,40}:?\s*$", re.I)
 _STATEMENT = re.compile(r"^(?:the|there|this|it|your|my|our)\s+\w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|had|"
                         r"expired|failed|needs|need|declined|did|does|can't|cannot|won't)\b", re.I)
 _TIME_LIKE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d|\d{1,2}\s?(?:am|pm))\b", re.I)
@@ -88,6 +97,18 @@ def _item_words(blocks):
     return sum(b.words for b in blocks) / max(1, len(blocks))
 
 
+def _lead_in(first, an) -> str | None:
+    """The text of the block just before a list (its lead-in sentence or heading), or None."""
+    blocks = an.doc.blocks
+    k = first.index - 1
+    while k >= 0 and not blocks[k].text.strip():
+        k -= 1
+    if k < 0 or blocks[k].kind == ITEM:
+        return None
+    text = blocks[k].text.strip()
+    return text[-160:]
+
+
 def _is_excluded_list(items, an) -> str | None:
     n = len(items)
     texts = [b.text.strip() for b in items]
@@ -95,6 +116,9 @@ def _is_excluded_list(items, an) -> str | None:
     said = [_LABEL.sub("", t, count=1) for t in texts]
     if sum(1 for t in texts if t.endswith("?")) * 2 >= n:
         return "faq"
+    lead = _lead_in(items[0], an)
+    if lead is not None and _NOT_FEATURES.search(lead):
+        return "introduced"   # "The main challenges:", "Common mistakes:": not what the offer has
     if sum(1 for b in items if _STEP_VERB.match(b.text.strip(" \t-*\u2022")) ) * 2 > n and (
             items[0].ordered or sum(1 for b in items if _STEP_VERB.match(b.text)) >= n - 1):
         return "steps"
@@ -125,7 +149,8 @@ def _is_excluded_list(items, an) -> str | None:
         return "problems"   # the reader's pains, not what the offer has
     if sum(1 for t in texts if _ROLE.match(t)) * 2 >= n:
         return "roles"   # "Community management: someone to ...": help wanted, not features
-    if sum(1 for t in said if _FIRST_PERSON.match(t) or _SELLER_PLAN.search(t)) * 2 >= n:
+    if sum(1 for t in said if _FIRST_PERSON.match(t) or _SELLER_PLAN.search(t) or _I.search(t)
+           ) * 2 >= n:
         return "first-person"   # "I hope that you...", "We moved offices": not what you get
     if sum(1 for t in said if _STATEMENT.match(t)) * 2 >= n:
         return "statements"   # "The card expired", "There are insufficient funds": reasons
@@ -229,7 +254,8 @@ def passages(an, min_items: int = 3) -> list[tuple]:
     for cards in _cards(body):
         out.append((cards[0], cards[-1], cards[0].start, cards[-1].end, len(cards) // 2))
     for b in body:
-        if b.kind not in (PARAGRAPH, ITEM) or b.words < 6 or b.index in excluded:
+        # (an enumeration inside a list item belongs to that list: the list is judged whole)
+        if b.kind != PARAGRAPH or b.words < 6 or b.index in excluded:
             continue
         span = _enumeration(b)
         if span:

@@ -19,14 +19,20 @@ from __future__ import annotations
 import re
 
 _SUBJ = (r"(?:i|we|i'm|we're|i've|we've|i'd|we'd|i'll|we'll|i\s+am|we\s+are|our\s+team|"
-         r"my\s+(?:business|company|family|team|shop|studio)|(?:the|this|our)\s+project)")
-_ADV = r"(?:\s+(?:really|desperately|urgently|badly|just|still|now|also|truly|seriously|actually|"  \
-       r"do|absolutely|definitely|genuinely|sorely|will|would|are|am|is|all|currently))*"
+         r"my\s+(?:business|company|family|team|shop|studio)|"
+         # the seller's work as the subject: "the continued development of this software"
+         r"(?:the|this|our|my)\s+(?:(?:continued|ongoing|future)\s+)?(?:project|work|development|"
+         r"maintenance|future|software|library|newsletter|podcast|site|server|servers|hosting)"
+         r"(?:\s+of\s+(?:the|this|our|my)\s+\w+)?)")
+_ADV = (r"(?:\s+(?:really|desperately|urgently|badly|just|still|now|also|truly|seriously|actually|"
+        r"do|absolutely|definitely|genuinely|sorely|will|would|are|am|is|all|currently|strongly|"
+        r"heavily|largely|entirely|mostly|fully|completely))*")
 # what a seller gets from readers
 _GAIN = (r"(?:money|funds|funding|income|donations?|donors|sponsors?|sponsorships?|backers|patrons|"
          r"customers|clients|buyers|sales?|orders|sign-?ups|subscribers|members|people|folks|"
          r"supporters|revenue|business|contributions|financial\s+(?:help|support)|"
-         r"(?:your|community|continued|ongoing|more)\s+(?:help|support|money|funds|funding|"
+         r"(?:your|community|continued|ongoing|more|external|outside|public|financial|"
+         r"reader|user)\s+(?:support|money|funds|funding|"
          r"donations|business|purchases?|contributions|backing|generosity))")
 _NEED = re.compile(
     r"\b" + _SUBJ + _ADV + r"\s+(?:need|needs|rely\s+on|relies\s+on|depend\s+on|depends\s+on|"
@@ -49,20 +55,26 @@ _HARDSHIP = re.compile(
     r"|\b(?:i|we)\s+(?:can't|cannot|can\s+not|couldn't)\s+(?:\w+\s+){0,6}?(?:afford|pay\s+(?:my|our|the)"
     r"\s+(?:rent|bills)|make\s+rent|make\s+payroll|keep\s+the\s+lights)"
     r"|\b(?:cover|pay)\s+(?:my|our)\s+(?:living\s+costs|rent|bills|salary|salaries)"
-    r"|\b(?:how\s+to\s+)?make\s+money\s+(?:lately|again|from\s+this)", re.I)
+    r"|\b(?:how\s+to\s+)?make\s+money\s+(?:lately|again|from\s+this)"
+    r"|\bmake\s+ends\s+meet\b|\bput\s+food\s+on\s+the\s+table\b|\benough\s+(?:money\s+)?for\s+food\b"
+    r"|\b(?:are|is|am|we're|i'm)\s+losing\s+(?:their|its|our|my)\s+(?:funding|income|sponsors|"
+    r"jobs?|savings)", re.I)
 _SAKE = re.compile(
     r"\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:hit|reach|make|meet|cover|pay|survive|afford|fund|stay\s+"
     r"afloat|keep\s+(?:going|the\s+lights)|get\s+to\s+our|close)\b"
     r"|\bhelp\s+fund\s+(?:my|our)\b"
     r"|\b(?:so|so\s+that)\s+(?:i|we)\s+can\s+(?:keep\s+(?:going|working|the\s+lights)|pay|afford|"
-    r"survive|stay\s+afloat|make\s+rent|cover)\b", re.I)
+    r"survive|stay\s+afloat|make\s+rent|cover)\b"
+    r"|\b(?:project|we|i)\s+can\s+stay\s+afloat\b"
+    r"|\b(?:with|given)\s+more\s+(?:money|funding|funds|sponsors|donations|backers),?\s+(?:we|i)\s+"
+    r"(?:can|could|will|would)\b", re.I)
 
 
 _PREDICATES = (
     (_NEED, re.compile("need|rel|depend|count|surviv|live on|without")),
     (_HARDSHIP, re.compile("broke|out of|unemployed|desperate|struggl|afford|rent|payroll|lights|"
-                           "living costs|bills|salar|money")),
-    (_SAKE, re.compile("help| can ")),
+                           "living costs|bills|salar|money|ends meet|food|losing")),
+    (_SAKE, re.compile("help| can |more ")),
 )
 
 
