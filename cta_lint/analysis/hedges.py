@@ -28,7 +28,10 @@ _CONDITIONAL = re.compile(
     r"\b(?:only\s+)?if\s+(?:you|you're|you've|you'd|your\s+(?:team|company|business))"
     r"(?:\s+(?:are|would|really|ever|still|also|do|did|already|might|just|'re|'d|be|think you))*"
     r"\s+(?:" + _DISPOSITION + r")\b"
-    r"|\bif\s+(?:it|this|that|any of this|this offer|the offer)\s+(?:sounds|seems|makes sense|"
+    r"|\b(?:only\s+)?if\s+you(?:'re|\s+are)\s+(?:an?\s+|the\s+)?\w+(?:\s+\w+)?\s+who\s+(?:wants?|would\s+like|"
+    r"wish(?:es)?|cares?|values?|appreciates?|enjoys?|finds?)\b"
+    r"|\b(?:those|anyone|anybody|whoever(?:\s+is)?)\s+interested\b"
+    r"|\bif\s+(?:it|this|any of this|this offer|the offer)\s+(?:sounds|seems|makes sense|"
     r"resonates|appeals|helps|interests you|is (?:of interest|helpful|useful|something))"
     r"|\bif\s+(?:i|we)\s+(?:haven't|have not)\s+(?:already\s+)?(?:convinced|lost|bored)"
     r"|\bif\s+(?:so|interested|not|that's (?:ok|okay|alright|fine))\b"
@@ -36,24 +39,29 @@ _CONDITIONAL = re.compile(
 _PERMISSION = re.compile(
     r"\byou\s+(?:can|could|may)\s+(?:always\s+|also\s+)?\w+(?:\s+\S+){0,8}?\s+"
     r"(?:at\s+any\s+time|any\s*time|whenever\s+you(?:'re|\s+are)?\s+(?:like|want|ready|wish))\b"
-    r"|\byou(?:'re|\s+are)\s+(?:more\s+than\s+)?welcome\s+to\b|\bno\s+(?:strings|rush|worries if not)\b",
+    r"|\byou(?:'re|\s+are)\s+(?:more\s+than\s+)?welcome\s+to\b|\bno\s+(?:strings|rush|worries if not)\b"
+    r"|\bwhen(?:ever)?\s+you(?:'re|\s+are)\s+ready\b",
     re.I)
 # an apologetic frame around the ask: the writer was asked to ask, or barely dares to
 _APOLOGY = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+been\s+asked\s+to\b|\bsorry\s+to\s+(?:bother|"
                       r"interrupt|pester)|\bi\s+know\s+you(?:'re|\s+are)\s+(?:busy|swamped)", re.I)
 
 
-def find(lex, text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The first hedge in text[start:end], as a span, or None."""
+def find(lex, text: str, start: int, end: int, conditionals: bool = True
+         ) -> tuple[int, int] | None:
+    """The first hedge in text[start:end], as a span, or None. ``conditionals=False``: not the
+    conditional class (a condition hedges the ask of its own sentence only: "If you still want
+    to keep your data, this is the moment. Reactivate now." asks plainly)."""
     from ..phrases import normalise
     s = normalise(text)
     best = None
     rx = lex.re_hedge
     if rx is not None:
-        m = rx.search(s, start, end)
-        if m:
-            best = (m.start(), m.end())
-    for pat in (_CONDITIONAL, _PERMISSION, _APOLOGY):
+        for m in rx.finditer(s, start, end):
+            if conditionals or not s.startswith(("if", "If", "only if"), m.start()):
+                best = (m.start(), m.end())
+                break
+    for pat in ((_CONDITIONAL, _PERMISSION, _APOLOGY) if conditionals else (_PERMISSION, _APOLOGY)):
         m = pat.search(s, start, end)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end())

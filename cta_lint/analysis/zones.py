@@ -82,7 +82,7 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
             # copy that merely mentions "terms" in a sentence ("contact us to discuss the terms
             # and conditions") is not boilerplate; a long block that opens with it is
             # ("Opt-out instructions: we are strongly against ...")
-            return b.words <= 25 or m.start() < 40
+            return b.words <= 15 or m.start() < 40
     if b.words <= 8 and lex.re_boilerplate_short is not None and lex.re_boilerplate_short.search(t):
         return True
     if b.links and b.words <= 12 and all(_SOCIAL.search(l.href or "") or _SOCIAL_NAME.match(l.text)

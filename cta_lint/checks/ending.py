@@ -89,7 +89,7 @@ class WeakAsk(Check):
                 hb, hs, he, start = b, s, e, b.src(s)
                 if h is None and prev is not None and not _support_line(an, *prev):
                     pb, ps, pe = prev
-                    h = hedges.find(an.lex, pb.text, ps, pe)
+                    h = hedges.find(an.lex, pb.text, ps, pe, conditionals=False)
                     if h is not None:
                         hb, start = pb, pb.src(ps)
                 if h is not None:
