@@ -99,7 +99,7 @@ def ending_window(an) -> list:
         words += b.words
         if b.words >= 4:
             paras += 1
-        if words >= window or paras >= 3 or (paras >= 2 and words >= window // 4):
+        if words >= window or paras >= 3:
             break
     out.reverse()
     return out
