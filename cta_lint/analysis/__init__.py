@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ..document import BUTTON, DIVIDER, HEADING, PS, Block, Document
+from ..document import DIVIDER, HEADING, Block, Document
 from . import zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
 from .ending import body_until, ending_window

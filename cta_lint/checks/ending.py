@@ -86,7 +86,7 @@ class WeakAsk(Check):
         for b, s, e in sents:
             if asks_like(an, b, s, e):
                 h = hedges.find(an.lex, b.text, s, e)
-                hb, hs, he, start = b, s, e, b.src(s)
+                hb, start = b, b.src(s)
                 if h is None and prev is not None and not _support_line(an, *prev):
                     pb, ps, pe = prev
                     h = hedges.find(an.lex, pb.text, ps, pe, conditionals=False)
