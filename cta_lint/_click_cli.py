@@ -56,7 +56,7 @@ def build():
     def rules_cmd(config_file, isolated):
         """List the rules: code, name, severity, enabled or not, origin."""
         import os
-        from .config import PSEUDO_RULES
+        from .registry import PSEUDO_RULES
         res = cli._resolver(config_file, isolated).for_dir(os.getcwd())
         reg, s = res.registry, res.settings
         rows = []
@@ -108,7 +108,7 @@ def build():
     def explain(rule, config_file, isolated):
         """Explain a rule: what it checks, why, and a bad and a good example."""
         import os
-        from .config import PSEUDO_RULES
+        from .registry import PSEUDO_RULES
         reg = cli._resolver(config_file, isolated).for_dir(os.getcwd()).registry
         if rule.upper() == "CTA000" or rule.lower() == "unreadable":
             click.echo("CTA000 [unreadable] (error)\n\nA file could not be read or parsed (binary, "

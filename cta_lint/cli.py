@@ -129,7 +129,7 @@ def _check(paths, select, extend_select, ignore, fmt, stdin_filename, config_fil
     hidden.sort()
 
     from . import report
-    from .config import PSEUDO_RULES
+    from .registry import PSEUDO_RULES
     extra = {}
     if hidden:
         extra["n_suppressed"] = len(hidden)

@@ -20,14 +20,9 @@ import os
 import re
 
 from ._record import Record
+from .registry import PSEUDO_RULES, resolve_code
 
 CONFIG_FILES = (".cta-lint.toml", "cta-lint.toml", "pyproject.toml")
-
-# Diagnostics that are not rules loaded from TOML.
-PSEUDO_RULES = {
-    "CTA000": ("unreadable", "error", "A file that cannot be read or parsed"),
-    "CTA090": ("bad-directive", "warning", "An inline cta-lint directive names an unknown rule"),
-}
 
 # key -> (type description, validator)
 _LIST = "a list of strings"
@@ -461,25 +456,6 @@ def _check_option(err, key, default, value):
         ok, want = True, ""
     if not ok:
         err(key, f"must be {want}")
-
-
-def resolve_code(reg, ident: str, allow_prefix: bool = True) -> set[str] | None:
-    """Rule codes for a code, a name, ``ALL`` or (if allowed) a code prefix such as ``CTA00``."""
-    ident = ident.strip()
-    up = ident.upper()
-    if up == "ALL":
-        return set(reg.rules) | set(PSEUDO_RULES)
-    for code, (name, _, _) in PSEUDO_RULES.items():
-        if up == code or ident.lower() == name:
-            return {code}
-    r = reg.resolve(ident)
-    if r is not None:
-        return {r.code}
-    if allow_prefix and re.fullmatch(r"[A-Z]+\d*", up):
-        pref = {c for c in list(reg.rules) + list(PSEUDO_RULES) if c.startswith(up)}
-        if pref:
-            return pref
-    return None
 
 
 class Resolver:

@@ -8,7 +8,7 @@ import stat
 
 from ._record import Record
 from .findings import Finding, Hit
-from .registry import Registry, Rule
+from .registry import Registry, Rule, resolve_code
 from . import sources
 
 UNREADABLE = ("CTA000", "unreadable")
@@ -113,7 +113,6 @@ class Linter:
         # that search is cheaper than lower-casing the whole file, and rules out most files
         if _LINT.search(text) is None or "cta-lint" not in text.lower():
             return findings
-        from .config import resolve_code
         from .suppress import apply
         kept, hidden, bad = apply(text, findings, lambda i: resolve_code(self.registry, i), path)
         self.suppressed.extend(hidden)
