@@ -1121,7 +1121,7 @@ def _parse(masked: str):
         if "Excessive depth" in err.message:
             # libxml2 stops at 256 levels and drops the rest: linting what is left would
             # report on a truncated document, so say so instead
-            from . import ReadError
+            from .base import ReadError
             raise ReadError("elements nested deeper than 256 levels (the HTML parser's limit)")
     return root
 
