@@ -60,7 +60,8 @@ def _check(paths, select, extend_select, ignore, fmt, stdin_filename, config_fil
            statistics, jobs):
     """``cta-lint check`` (its options: the click command in cta_lint/_click_cli.py)."""
     import os
-    from .config import ConfigError, Overrides, collect
+    from .config import ConfigError, Overrides
+    from .discover import collect
     from .engine import map_files, warm
     from .registry import RuleError
 

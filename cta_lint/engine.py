@@ -12,8 +12,6 @@ from .registry import Registry, Rule, resolve_code
 from . import sources
 
 UNREADABLE = ("CTA000", "unreadable")
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
-             ".mypy_cache", ".pytest_cache", "dist", "build", ".cache"}
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 _LINT = re.compile(r"-[lL][iI][nN][tT]")
 
