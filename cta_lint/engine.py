@@ -48,6 +48,12 @@ class Linter:
         # Not findings; the CLI prints them on stderr and clears the list after each file.
         self.notes: list[tuple[str, str]] = []
 
+    def _note(self, path: str, note: str) -> None:
+        """A reader note, once per file however often the reader met its cause (an
+        unterminated tag on every line, the same note from two parts of an .eml)."""
+        if (path, note) not in self.notes:
+            self.notes.append((path, note))
+
     def active_rules(self) -> list[Rule]:
         if self._active is None:
             s = self.settings
@@ -78,7 +84,7 @@ class Linter:
                 return self._lint_parts(parts, text, path)
             doc = sources.read_text(text, fmt)
         for note in doc.notes:
-            self.notes.append((path, note))
+            self._note(path, note)
         rules = self.active_rules()
         ending_words = 80
         for r in rules:
@@ -193,7 +199,7 @@ class Linter:
         except sources.ReadError as e:
             return self.unreadable(path, f"cannot read {path}: {e}")
         if note:
-            self.notes.append((path, note))
+            self._note(path, note)
         fmt = fmt or sources.format_for(path if path != "-" else None, text)
         try:
             return self.lint_text(text, fmt, path)

@@ -55,7 +55,7 @@ def _parser():
 
 def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
     doc = Document(source=source, format="markdown")
-    masked = templates.mask(source)
+    masked = templates.mask(source, "markdown")
     text = masked.text
     for _, msg in masked.notes:
         doc.notes.append(msg)
