@@ -320,6 +320,13 @@ def explain(rule, config_file, isolated):
     click.echo("\n".join(parts).rstrip() + "\n")
 
 
+@main.command()
+def server():
+    """Run the language server (LSP) over stdio, for editors (needs cta-lint[lsp])."""
+    from .lsp import run
+    sys.exit(run())
+
+
 def _indent(s: str) -> str:
     return "\n".join("    " + ln if ln.strip() else "" for ln in s.strip("\n").splitlines())
 

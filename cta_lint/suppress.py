@@ -30,7 +30,7 @@ _CLOSE = r"(?:-->|-?#\}|--\}\}|\}\}|\{%-?[ \t]*endcomment[ \t]*-?%\}|-?%\})"
 _COMMENT = (_OPEN + r"[ \t]*cta-lint(?:-|:[ \t]*)" + _KIND + r"\b[ \t]*=?[ \t]*" + _CODES
             + r"[ \t]*" + _CLOSE)
 _LINE = (r"^[ \t]*(?:#+|//|;|>|--|\*)?[ \t]*cta-lint:[ \t]*" + _KIND + r"\b[ \t]*(?:=[ \t]*"
-         + _CODES + r")?[ \t]*$")
+         + _CODES + r")?[ \t]*\r?$")        # (\r: a CRLF file; "$" stops only before \n)
 DIRECTIVE = re.compile(f"{_COMMENT}|{_LINE}", re.M | re.I)
 
 BAD_DIRECTIVE = ("CTA090", "bad-directive")

@@ -9,16 +9,15 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, needs_shared
 
-CORPUS = SHARED / "corpus"
 FLOORS = {"CTA001": (0.92, 0.88), "CTA002": (0.88, 0.80), "CTA003": (0.95, 0.90),
           "CTA004": (0.90, 0.80)}
 
 
-@pytest.mark.skipif(not (CORPUS / "score.py").exists(), reason="../shared/corpus not present")
 @pytest.mark.parametrize("rule", sorted(FLOORS))
 def test_corpus_precision_recall(rule, tmp_path):
+    CORPUS = needs_shared("corpus", "score.py").parent
     p, r = FLOORS[rule]
     # the scorer runs `cta-lint check`: point it at this checkout
     tool = f"{sys.executable} -m cta_lint check"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, needs_shared
 from cta_lint.analysis.asks import sentences
 from cta_lint.analysis.lexicon import LISTS
 from cta_lint.phrases import PhraseSet, first_words, following_word, normalise, word_at, words_in
@@ -43,7 +43,7 @@ def _copy() -> list[str]:
     them)."""
     from cta_lint import sources
     texts = []
-    paths = sorted((SHARED / "corpus" / "docs").glob("*")) + sorted((ROOT / "examples").rglob("*.*"))
+    paths = sorted(needs_shared("corpus", "docs").glob("*")) + sorted((ROOT / "examples").rglob("*.*"))
     for p in paths:
         if p.suffix not in (".txt", ".md", ".html", ".mjml"):
             continue

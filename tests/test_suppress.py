@@ -97,6 +97,10 @@ def test_plain_text_directive_lines(tmp_path):
     text = f"cta-lint: disable\n\n{SELLER}\n\ncta-lint: enable=CTA001\n\nThanks for reading!\n"
     got, _ = lint(tmp_path, "c.txt", text)
     assert [c for c, _ in got] == ["CTA001"]
+    # CRLF line ends (a draft saved on Windows): the same lines, the same effect
+    text = f"# cta-lint: disable-next-line=CTA003\r\n{SELLER}\r\n\r\nThanks for reading!\r\n"
+    got, _ = lint(tmp_path, "d.txt", text)
+    assert [c for c, _ in got] == ["CTA001"]
 
 
 def test_unknown_code_in_directive_is_reported(tmp_path):

@@ -5,15 +5,13 @@ re-classifies what another rule already looked at.
 """
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from ..document import BUTTON, DIVIDER, HEADING, PS, Block, Document
 from . import zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
+from .ending import body_until, ending_window
 from .lexicon import Lexicon
-
-_LEGAL = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|disclaimer|fine print)\s*:", re.I)
 
 
 class Analysis:
@@ -75,53 +73,9 @@ class Analysis:
 
     @cached_property
     def ending(self) -> list[Block]:
-        """The closing part of the body copy: the final section (after the last heading or
-        divider), or, when that is long, its last 2-3 paragraphs / ~N words; plus any P.S. and
-        the buttons in that part. A long last paragraph is cut at a sentence boundary
-        (``ending_from``)."""
-        body = self.body
-        if not body:
-            return []
-        last_section = body[-1].section
-        out: list[Block] = []
-        words = 0
-        paras = 0
-        window = self.ending_words
-        for b in reversed(body):
-            if b.section != last_section and b.zone != PS:
-                break
-            if b.kind == HEADING and out:
-                break
-            out.append(b)
-            if b.zone == PS or b.kind == BUTTON or b.kind == HEADING:
-                continue
-            if words + b.words > window and paras >= 1 and b.words > 25:
-                # take only the closing sentences of this long block
-                self.ending_from[b.index] = self._tail_cut(b, window - words)
-                break
-            if b.words > window and not paras:
-                self.ending_from[b.index] = self._tail_cut(b, window)
-                break
-            words += b.words
-            if b.words >= 4:
-                paras += 1
-            if words >= window or paras >= 3 or (paras >= 2 and words >= window // 4):
-                break
-        out.reverse()
-        return out
-
-    def _tail_cut(self, b: Block, need: int) -> int:
-        """Text offset where the last ``need`` words of body copy in ``b`` begin."""
-        stop = self.body_until.get(b.index, len(b.text) + 1)
-        cut, acc = 0, 0
-        for s, e in reversed(self.sentences(b)):
-            if s >= stop:
-                continue
-            acc += len(b.text[s:e].split())
-            cut = s
-            if acc >= need:
-                break
-        return cut
+        """The closing part of the body copy (see ending.py); a long last paragraph is cut at a
+        sentence boundary (``ending_from``)."""
+        return ending_window(self)
 
     @cached_property
     def ending_from(self) -> dict[int, int]:
@@ -131,37 +85,7 @@ class Analysis:
     def body_until(self) -> dict[int, int]:
         """Where body copy stops inside the last body block, when footer boilerplate is run into
         it (plain-text mail without blank lines): text offset of the first footer sentence."""
-        body = self.body
-        if not body:
-            return {}
-        b = body[-1]
-        sents = self.sentences(b)
-        if len(sents) < 3:
-            return {}
-        bp = self.lex.re_boilerplate
-        if bp is None:
-            return {}
-        from ..phrases import normalise
-        t = normalise(b.text)
-        cut = None
-        seen_bp = False
-        half = len(t) // 2
-        for s, e in sents:
-            if s >= half:
-                m = bp.search(t, s, e)
-                if m:
-                    # back up only to the start of the boilerplate's clause, so an ask run into
-                    # it ("click here for your free quote if you received this in error") stays
-                    k = max(t.rfind(" if ", s, m.start()), t.rfind(",", s, m.start()))
-                    cut, seen_bp = (k + 1 if k != -1 else s), True
-                    break
-        # legal fine print runs from its heading ("terms and conditions :") to the end
-        m = _LEGAL.search(t)
-        if m and (cut is None or m.start() < cut):
-            cut, seen_bp = m.start(), True
-        if cut is None or not seen_bp or cut <= sents[0][0]:
-            return {}
-        return {b.index: cut}
+        return body_until(self)
 
     def ending_calls(self) -> list[tuple[Block, Call]]:
         """Calls in the ending (calls before a cut point in a long first block excluded)."""
@@ -170,6 +94,8 @@ class Analysis:
             cut = self.ending_from.get(b.index, 0)
             stop = self.body_until.get(b.index)
             for c in self.calls(b):
+                if b.kind == HEADING and c.link is None:
+                    continue   # a section title ("Get started") names the section, asks nothing
                 if stop is not None and c.start >= stop and c.link is None:
                     continue
                 if c.link is not None:

@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from .._record import Record
 from ..phrases import _CACHED_TEXT, following_word, next_word, normalise, word_at, word_list
+from .clauses import recognise
 from .lexicon import Lexicon
 
 EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
@@ -47,6 +48,15 @@ _FREE_VERB = re.compile(r"(?:download|get|grab|use|check)\b", re.I)
 _QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
 # In ASCII text _QUESTION_READY can only match where one of these words (lower-cased) starts: each
 # of its openings is one of them followed by a space or a comma (tests/test_classify_equiv.py)
+# an ask offered as one option among account changes ("... or cancel any time")
+_OPTIONS = re.compile(r"\bor\s+(?:to\s+)?(?:cancel|downgrade|unsubscribe|pause|change|switch|"
+                      r"delete|close|stop|remove|keep using|stay on)\b", re.I)
+_CONTACT = re.compile(r"(?:call|phone|ring|email|e-mail|contact|message|text|reply|write|reach)\b",
+                      re.I)
+_SUPPORT_PURPOSE = re.compile(r"\b(?:if\s+you\s+(?:have|need|run into|get stuck|are stuck)|with|"
+                              r"for|about)\s+(?:any\s+|a\s+|some\s+|more\s+)?(?:questions?|help|"
+                              r"support|problems?|issues?|feedback|trouble|concerns?)\b", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|where)\s+$", re.I)
 _READY_WORDS = frozenset(("are", "so", "ready", "want", "looking", "interested", "eager", "keen"))
 
 
@@ -282,6 +292,13 @@ class AskDetector:
         if best is None or best[0] != EXPLICIT:
             invite = lex.re_invite
             inv = invite.search_words(words, s, start, end) if invite is not None else None
+            if inv and _RELATIVE_BEFORE.search(s, max(start, inv.start() - 8), inv.start()):
+                inv = None   # "the best tablets that you can buy": a description
+            if not inv:
+                # not one of the commonest asks word for word: by its structure (clauses.py)
+                st = recognise(lex, text, start, end, words)
+                if st is not None and (st[0] == EXPLICIT or best is None):
+                    best = st
             if inv:
                 best = (EXPLICIT, inv.start(), inv.end())
             elif best is None:
@@ -301,6 +318,12 @@ class AskDetector:
                 if lex.re_commercial.search_words(words, s, start, end):
                     best = (EXPLICIT, best[1], best[2])
         kind, a, b = best
+        if kind == EXPLICIT and _CONTACT.match(s, a) and _SUPPORT_PURPOSE.search(s, b, end):
+            # "Call us if you have any questions": contact for support, not a commercial step
+            kind = ENGAGEMENT
+        if kind == EXPLICIT and _OPTIONS.search(s, b, end):
+            # "you can upgrade to a paying account or cancel any time": options, not an ask
+            return Call(SOFT, a, b, text[a:b])
         call = Call(kind, a, b, text[a:b])
         if kind == EXPLICIT and lex.re_hedge is not None:
             h = lex.re_hedge.search_words(words, s, start, end)

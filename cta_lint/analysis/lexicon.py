@@ -10,7 +10,10 @@ from ..phrases import phrase_set
 
 LISTS = ("lead", "ask", "invite", "soft", "engagement", "engagement_objects", "free_resources",
          "hedge", "boilerplate", "valediction", "chrome", "seller", "not_seller", "href_ask",
-         "href_soft", "never_ask", "commercial", "boilerplate_short")
+         "href_soft", "never_ask", "commercial", "boilerplate_short",
+         # word classes composed by the structural recognisers (clauses.py, hedges.py, needs.py)
+         "ask_verbs", "object_verbs", "contact_verbs", "commercial_objects", "invite_frames",
+         "gerund_frames", "open_nouns", "open_predicates")
 
 
 class Lexicon:
@@ -27,7 +30,7 @@ class Lexicon:
             if k in LISTS and isinstance(v, list):
                 self.lists[k] = self.lists[k] + [str(x) for x in v]
         for attr in list(self.__dict__):
-            if attr.startswith("re_"):
+            if attr.startswith("re_") or attr == "_vocab":
                 del self.__dict__[attr]
 
     def __getattr__(self, attr: str):

@@ -76,9 +76,13 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
     t = normalise(b.text)
     if t[:1] in "*†¹" and b.words >= 4:
         return True  # fine print: "*Offer valid on...", "†Terms apply"
-    if lex.re_boilerplate is not None and lex.re_boilerplate.search(t):
-        # long copy that merely mentions "terms" is not boilerplate
-        return b.words <= 60
+    if lex.re_boilerplate is not None:
+        m = lex.re_boilerplate.search(t)
+        if m:
+            # copy that merely mentions "terms" in a sentence ("contact us to discuss the terms
+            # and conditions") is not boilerplate; a long block that opens with it is
+            # ("Opt-out instructions: we are strongly against ...")
+            return b.words <= 25 or m.start() < 40
     if b.words <= 8 and lex.re_boilerplate_short is not None and lex.re_boilerplate_short.search(t):
         return True
     if b.links and b.words <= 12 and all(_SOCIAL.search(l.href or "") or _SOCIAL_NAME.match(l.text)
@@ -86,8 +90,8 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
         return True
     if b.links and b.words <= 12 and sum(bool(_SOCIAL_NAME.match(l.text)) for l in b.links) >= 2:
         return True
-    if _ADDRESS.search(t) and b.words <= 14:
-        return True
+    if _ADDRESS.search(t) and b.words <= 14 and not _looks_ask(t):
+        return True   # (not "text FOOD to 41444": a short code is not a ZIP code)
     return False
 
 
@@ -108,8 +112,8 @@ def _is_weak(b) -> bool:
     return False
 
 
-_ASKY = re.compile(r"\b(buy|shop|order|sign up|get started|register|book|claim|redeem|donate|"
-                   r"start|join|subscribe|upgrade|try|reserve|download|save)\b", re.I)
+_ASKY = re.compile(r"\b(buy|shop|order|sign up|get started|register|book|claim|redeem|donate|give|"
+                   r"start|join|subscribe|upgrade|try|reserve|download|save|text|call)\b", re.I)
 
 
 def _looks_ask(text: str) -> bool:

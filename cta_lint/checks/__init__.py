@@ -15,6 +15,7 @@ BUILTIN_KINDS = {
     "weak-ask": "cta_lint.checks.ending:WeakAsk",
     "feature-dump": "cta_lint.checks.features:FeatureDump",
     "phrase": "cta_lint.checks.phrase:Phrase",
+    "seller-need": "cta_lint.checks.seller:SellerNeed",
     "reader-focus": "cta_lint.checks.focus:ReaderFocus",
     "dead-cta": "cta_lint.checks.deadcta:DeadCta",
     "plain-part-ask": "cta_lint.checks.parts:PlainPartAsk",

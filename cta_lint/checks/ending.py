@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from ..analysis.asks import ENGAGEMENT, EXPLICIT, SOFT
-from ..document import BUTTON
+from ..analysis.ending import closing_block
+from ..analysis import hedges
+from ..analysis.clauses import recognise, vocab
+from ..analysis.words import tokens
+from ..document import BUTTON, HEADING
 from ..findings import Hit
 from . import Check
 
@@ -36,7 +40,7 @@ class MissingAsk(Check):
         calls = an.ending_calls()
         if any(c.kind == EXPLICIT for _, c in calls):
             return
-        last = ending[-1]
+        last = closing_block(an, ending)
         # report on the last body block of the ending
         soft = [(b, c) for b, c in calls if c.kind == SOFT]
         eng = [(b, c) for b, c in calls if c.kind == ENGAGEMENT]
@@ -63,44 +67,61 @@ class MissingAsk(Check):
 
 
 class WeakAsk(Check):
+    """CTA004: every ask in the ending is checked for a hedge (analysis/hedges.py), whether or not
+    CTA001 counted it: an ask phrased so softly that it was not recognised as one is exactly what
+    this rule is for."""
     kind = "weak-ask"
     options = {}
 
     def check(self, doc, an):
-        hedge_re = an.lex.re_hedge
-        if hedge_re is None:
-            return
-        # the ending's sentences in order, across blocks
         sents = []
         for b in an.ending:
-            if b.kind == BUTTON:
+            if b.kind in (BUTTON, HEADING):
                 continue
             cut = an.ending_from.get(b.index, 0)
             for s, e in an.sentences(b):
                 if s >= cut:
                     sents.append((b, s, e))
-        asks = {(b.index, c.sentence): c for b, c in an.ending_calls()
-                if c.kind == EXPLICIT and c.link is None and c.sentence}
         prev = None
         for b, s, e in sents:
-            c = asks.get((b.index, (s, e)))
-            if c is not None:
-                hedge = c.hedge if c.hedged else None
-                start = b.src(s)
-                if hedge is None and prev is not None:
+            if asks_like(an, b, s, e):
+                h = hedges.find(an.lex, b.text, s, e)
+                hb, hs, he, start = b, s, e, b.src(s)
+                if h is None and prev is not None and not _support_line(an, *prev):
                     pb, ps, pe = prev
-                    h = hedge_re.search(_norm(pb.text), ps, pe)
-                    pc = an.detector.classify_sentence(pb.text, ps, pe)
-                    if h and (pc is None or pc.kind == EXPLICIT):
-                        hedge = pb.text[h.start():h.end()]
-                        start = pb.src(ps)
-                if hedge:
+                    h = hedges.find(an.lex, pb.text, ps, pe)
+                    if h is not None:
+                        hb, start = pb, pb.src(ps)
+                if h is not None:
+                    hedge = hb.text[h[0]:h[1]]
                     yield Hit(start, b.src_end(e),
                               f"The closing ask is hedged ('{_quote(hedge, 40)}'): ask plainly.",
                               suggestion="drop the hedge and state the next step: "
-                                         f"'{_quote(_unhedge(b.text[s:e], hedge_re))}'")
+                                         f"'{_quote(_unhedge(an.lex, b.text[s:e]))}'")
                     return
             prev = (b, s, e)
+
+
+def asks_like(an, b, s, e) -> bool:
+    """Does text[s:e] of block b ask for a commercial step, however softly? An explicit call, or
+    a verb of a commercial step in any form ("if you find value in supporting me")."""
+    for c in an.calls(b):
+        if c.kind == EXPLICIT and c.link is None and c.sentence == (s, e):
+            return True
+        if c.kind == EXPLICIT and c.link is not None and s <= b.text.find(c.link.text) < e:
+            return True
+    v = vocab(an.lex)
+    for _, _, w in tokens(b.text, s, e):
+        entry = v.verbs.get(w)
+        if entry is not None and entry[0] == "ask_verbs":
+            return True
+    return recognise(an.lex, b.text, s, e) is not None
+
+
+def _support_line(an, b, s, e) -> bool:
+    """A support or engagement line ("If you have questions, feel free to reply"): its hedge is
+    not the ask's."""
+    return any(c.kind == ENGAGEMENT and c.link is None and s <= c.start < e for c in an.calls(b))
 
 
 def _norm(t):
@@ -108,15 +129,15 @@ def _norm(t):
     return normalise(t)
 
 
-def _unhedge(sentence: str, hedge_re) -> str:
+def _unhedge(lex, sentence: str) -> str:
     """The sentence with its hedges taken out: a starting point for a plain ask."""
     import re
     out = _norm(sentence)
     for _ in range(4):
-        m = hedge_re.search(out)
-        if not m:
+        h = hedges.find(lex, out, 0, len(out))
+        if h is None:
             break
-        out = (out[:m.start()] + " " + out[m.end():])
+        out = (out[:h[0]] + " " + out[h[1]:])
         out = re.sub(r"^\W*(?:(?:in|on|about|to)\s+)?", "", out.strip())
     out = re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip(" ,")
     out = re.sub(r"^(?:,\s*)+", "", out)

@@ -14,7 +14,7 @@ from ..document import (DIVIDER, HEADING, ITEM, PARAGRAPH, QUOTE, CELL, Block, D
 from . import templates
 from . import html as html_reader
 
-_FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.S | re.M)
+_FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?$", re.S | re.M)
 _MDX_ESM = re.compile(r"^(?:import|export)\s[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M)
 _A_OPEN = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _A_CLOSE = re.compile(r"</a\s*>", re.I)

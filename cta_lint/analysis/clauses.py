@@ -1,0 +1,393 @@
+"""Asks by their structure: an action the reader takes, addressed to the reader, joined to a
+commercial object or a response mechanism.
+
+The phrase lists of the lexicon (``ask``, ``invite``) name the commonest asks word for word; this
+module recognises the rest by composition, from word classes (lexicon ``ask_verbs``,
+``object_verbs``, ``contact_verbs``, ``commercial_objects``, ``invite_frames``, ``gerund_frames``,
+``open_nouns`` / ``open_predicates``):
+
+- an imperative: a clause that starts (past the lead words "so", "just", "please") with a verb
+  of a commercial step: "Renew your membership", "Grab a seat", "Text JOIN to 55555";
+- an invitation frame then such a verb: "you can upgrade at any time", "we kindly ask you to
+  renew", "it's time to book", "why not start your trial", "ready to upgrade?";
+- a gerund after a frame that proposes it: "consider donating", "interested in joining?";
+- a question that proposes a commercial step: "Want early access?", "Open to a 15-minute call
+  next week?", "Do you have time for a demo on Thursday?";
+- an impersonal ask: a commercial noun with a predicate that opens it to the reader:
+  "Donations of any size are welcome", "Registration is now open", "Tickets are going fast".
+
+A verb of ``ask_verbs`` asks by itself; one of ``object_verbs`` only with a commercial object
+("start your free trial", "get 20% off"); one of ``contact_verbs`` only with a mechanism (a
+phone number, a short code, an email address, a keyword) or a commercial purpose ("reply to
+book your slot"). "Reply with any questions", "join the discussion", "get the details" are not
+asks.
+"""
+from __future__ import annotations
+
+import re
+
+from .words import forms, tokens
+
+# words that may stand before an imperative at the start of a clause
+_LEAD = frozenset("so just simply now please pls then and or ok okay today also finally hurry "
+                  "quick yes hey well go ahead kindly first next but plus lastly oh tonight "
+                  "instead again let's lets p.s ps p.p.s pps".split())
+# determiners, pronouns, numbers and adjectives an object phrase may open with
+_NP_SKIP = frozenset("a an the your you yours my our this that these those one it them us me "
+                     "some any more another free new exclusive special early instant full "
+                     "lifetime unlimited quick short brief personal personalised personalized "
+                     "custom live private limited extra additional first next same own "
+                     "discounted reduced risk-free no-risk no-obligation complimentary yourself "
+                     "up back in on for at to of with".split())
+_STOP = frozenset("if when because so that which who while as since although though but and or "
+                  "than".split())
+_ENGAGE_PURPOSE = frozenset("question questions feedback thoughts thought comments comment ideas "
+                            "idea concerns concern help issue issues problem problems trouble "
+                            "suggestions suggestion opinion views experience support success "
+                            "service helpdesk".split())
+# what a contact call can be for that makes it a commercial step ("call our sales team")
+_CONTACT_OBJECTS = frozenset("sales order orders quote quotes demo booking reservation appointment "
+                             "ticket tickets consultation estimate pricing donation".split())
+_MECH_WORDS = frozenset("here below above now today tonight online button link monthly generously "
+                        "once".split())
+# verbs for which "a time" is a meeting slot ("set up a time", not "take your time")
+_TIME_VERBS = frozenset("set book find pick schedule grab choose select reserve".split())
+_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
+_SHORT_CODE = re.compile(r"\bto\s+\d{3,6}\b|\bat\s+\d{3,6}\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|uk|app|shop|store)\b", re.I)
+_KEYWORD = re.compile(r"\b[A-Z]{2,12}\b")
+_ADVERBS = frozenset("also now still easily always even simply just quickly already really "
+                     "today anytime directly securely instantly".split())
+_PROPOSAL_START = ("want", "wanna", "interested", "open", "free", "available", "ready", "keen",
+                   "up", "fancy", "worth", "would", "could", "can", "shall", "should", "do",
+                   "got", "have", "are", "care", "time", "any", "how", "what", "is", "looking",
+                   "need", "curious", "may", "will", "ok", "sound", "does")
+_PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access consultation quote "
+                              "tour walkthrough session spot seat ticket tickets discount offer "
+                              "deal sample mockup audit conversation appointment estimate "
+                              "proposal invite invitation pricing upgrade subscription "
+                              "membership plan".split())
+_PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b", re.I)
+# verbs that are also adjectives: a verb only with a determiner after them ("secure your spot")
+_ADJ_TOO = frozenset("secure select complete open free direct express live clean".split())
+_DETERMINERS = frozenset("a an the your my our this that these those one some any".split())
+_PRONOUNS = frozenset("you we i you'll you'd we'd i'd you're we're".split())
+# words after which a clause can start with "you can ...", "we'd love to ..."
+_INTRODUCERS = frozenset("and but so or now then today also here there yes ok okay anytime because "
+                         "when if once after before plus again still just simply well oh hey "
+                         "tonight tomorrow soon meanwhile instead otherwise finally lastly".split())
+_RELATIVE = frozenset("that which who whom where whatever anything everything something".split())
+_CODE_WORD = re.compile(r"\bcode\s+[A-Z0-9]{3,}\b")
+_VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\bversion\s+\d", re.I)
+# what may follow a verb of a commercial step used as a verb: an object, a pronoun, a
+# preposition, an adverb of time or place, punctuation ("Order now", "Book a call", "Donate
+# to the fund", "Register here"); a noun or a verb after it makes it a noun ("Order tracking")
+_AFTER_VERB = frozenset("now today tonight online here below above early before by for to with at "
+                        "on in through via from up yours it them one this these our my your a an "
+                        "the some any more again instantly securely directly monthly once".split())
+_SMS = re.compile(r"\b(?:text|txt|sms)\s+(?:the\s+word\s+)?[\"'\u201c]?[A-Z0-9]{2,12}[\"'\u201d]?\s+to\s+"
+                  r"\d{3,6}\b", re.I)
+_CLICK = frozenset("click tap press hit".split())
+_PAST_START = frozenset("did was were has had how's what's".split())
+
+
+class Vocab:
+    """The lexicon's word classes, expanded to every inflected form (built once per lexicon)."""
+
+    def __init__(self, lex):
+        lists = lex.lists
+        self.verbs: dict[str, tuple[str, str]] = {}   # form -> (class, base)
+        self.two: dict[str, set[str]] = {}            # first word -> second words of phrasal verbs
+        for cls in ("contact_verbs", "object_verbs", "ask_verbs"):   # later classes win
+            for v in lists.get(cls, []):
+                v = v.lower().strip()
+                for f in forms(v):
+                    head, _, rest = f.partition(" ")
+                    if rest:
+                        self.two.setdefault(head, set()).add(rest)
+                    self.verbs[f] = (cls, v)
+        self.objects = set()
+        for o in lists.get("commercial_objects", []):
+            o = o.lower()
+            self.objects.add(o)
+            self.objects.add(o + "s" if not o.endswith(("s", "x")) else o + "es")
+        self.open_nouns = frozenset(w.lower() for w in lists.get("open_nouns", []))
+        self.frames = lex.re_invite_frames
+        self.gerunds = lex.re_gerund_frames
+        self.open_predicates = lex.re_open_predicates
+        eng = lex.re_engagement_objects
+        self.engagement_objects = eng
+        self.free = lex.re_free
+        self.never = lex.re_never
+        # the words (as the phrase index splits them: letters and digits) that must be in a
+        # sentence for a pass to find anything there: a verb's first word for the imperative
+        # and framed passes (a frame is always followed by a verb)
+        self.verb_words = frozenset(re.split(r"[\W_]+", f)[0] for f in self.verbs) | \
+            frozenset(self.two) | _CLICK
+
+
+def vocab(lex) -> Vocab:
+    v = lex.__dict__.get("_vocab")
+    if v is None:
+        v = lex.__dict__["_vocab"] = Vocab(lex)
+    return v
+
+
+def recognise(lex, text: str, start: int, end: int, words: list[str] | None = None
+              ) -> tuple[str, int, int] | None:
+    """An ask in text[start:end] recognised by its structure: ("explicit", start, end) of the
+    words that make it, ("engagement", ...) for a contact call with a non-commercial purpose,
+    or None."""
+    v = vocab(lex)
+    verbs = question = opened = True
+    if words is not None:
+        verbs = not v.verb_words.isdisjoint(words)
+        question = "?" in text[start:end] and not _PROPOSAL_OBJECTS.isdisjoint(words)
+        opened = not v.open_nouns.isdisjoint(words)
+        if not (verbs or question or opened):
+            return None
+    toks = tokens(text, start, end)
+    if not toks:
+        return None
+    found = None
+    m = _SMS.search(text, start, end)
+    if m:
+        return "explicit", m.start(), m.end()   # "text JOIN to 55555": a response mechanism
+    if verbs:
+        found = _imperatives(v, text, toks) or _framed(v, text, toks, start, end)
+    if found is None and question:
+        found = _proposal(v, text, toks, start, end)
+    if found is None and opened:
+        found = _impersonal(v, text, toks, start, end)
+    if found is not None and v.never is not None and v.never.search(_norm(text), start, end):
+        return None   # the configuration's never-asks
+    return found
+
+
+def _clause_starts(toks) -> list[int]:
+    out = [0]
+    for i, (_, _, w) in enumerate(toks):
+        if w in (",", ";", ":", "(", "\u2014", "\u2013", "-", "!", "?", "\"") or w in (
+                "and", "or", "then", "but"):
+            out.append(i + 1)
+        elif w in ("please", "kindly") and i:
+            out.append(i)   # "To welcome you back please accept this discount"
+    return out
+
+
+def _imperatives(v: Vocab, text, toks):
+    n = len(toks)
+    contact = None
+    for i in _clause_starts(toks):
+        while i < n and toks[i][2] in _LEAD:
+            i += 1
+        if i >= n:
+            continue
+        r = _verb_ask(v, text, toks, i, base_only=True)
+        if r is not None:
+            if r[0] == "explicit":
+                return r
+            contact = contact or r
+    return contact
+
+
+def _framed(v: Vocab, text, toks, start, end):
+    """A verb after an invitation frame, or a gerund after a gerund frame."""
+    n = len(toks)
+    for rx, gerund in ((v.frames, False), (v.gerunds, True)):
+        if rx is None:
+            continue
+        for m in rx.finditer(_norm(text), start, end):
+            i = _index_at(toks, m.end())
+            while i < n and toks[i][2] in _ADVERBS:
+                i += 1
+            if i >= n:
+                continue
+            w = toks[i][2]
+            if gerund and not w.endswith("ing"):
+                continue
+            f = _index_at(toks, m.start())
+            if f > 0 and (toks[f - 1][2] in _RELATIVE or (
+                    toks[f - 1][2][:1].isalpha() and toks[f - 1][2] not in _INTRODUCERS)):
+                # "the best tablets that you can buy", "reports you can schedule": a
+                # description of a thing, not an ask (a frame starts a clause)
+                continue
+            r = _verb_ask(v, text, toks, i, base_only=not gerund)
+            if r is not None and r[0] == "explicit":
+                k = _index_at(toks, r[2])
+                if k + 1 < n and toks[k][2] == "or" and toks[k + 1][2] not in v.verbs:
+                    continue   # "you can upgrade or cancel any time": options, not an ask
+                return "explicit", toks[f][0], r[2]
+    return None
+
+
+def _proposal(v: Vocab, text, toks, start, end):
+    """A question proposing a commercial step: "Want early access?", "Open to a quick call?"."""
+    q = text.rfind("?", start, end)
+    if q == -1:
+        return None
+    first = next((t for t in toks if t[2] not in _LEAD), None)
+    if first is None or first[2] in _PAST_START or not first[2].startswith(_PROPOSAL_START):
+        return None
+    k = toks.index(first)
+    if first[2] in ("how", "what") and (k + 1 >= len(toks) or toks[k + 1][2] != "about"):
+        return None   # "How was your trial?" asks about the past; "How about a call?" proposes
+    for s, e, w in toks:
+        if s > q:
+            break
+        if w in _PROPOSAL_OBJECTS:
+            # "Do you have any questions about the trial?" asks for questions, not a trial
+            if any(t[2] in _ENGAGE_PURPOSE for t in toks if t[0] < s):
+                return None
+            return "explicit", first[0], q + 1
+    return None
+
+
+def _impersonal(v: Vocab, text, toks, start, end):
+    """"Donations of any size are welcome", "Registration is now open", "Tickets are going
+    fast": a commercial noun and a predicate that opens the step to the reader."""
+    rx = v.open_predicates
+    if rx is None or v.open_nouns.isdisjoint(t[2] for t in toks):
+        return None
+    for m in rx.finditer(_norm(text), start, end):
+        j = _index_at(toks, m.start())
+        for k in range(max(0, j - 6), min(len(toks), j + 1)):
+            if toks[k][2] in v.open_nouns:
+                return "explicit", toks[k][0], m.end()
+    return None
+
+
+def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
+    """Is the verb at token ``i`` (with its object) an ask? ("explicit"|"engagement", start,
+    end) or None."""
+    w = toks[i][2]
+    n = len(toks)
+    j = i + 1
+    nxt = toks[j][2] if j < n else ""
+    entry = None
+    if w in v.two and nxt in v.two[w] and (w + " " + nxt) in v.verbs:
+        entry = v.verbs[w + " " + nxt]
+        j += 1
+    elif w in v.verbs:
+        entry = v.verbs[w]
+    if entry is None:
+        if w in _CLICK:
+            return _click(v, text, toks, i)
+        return None
+    cls, base = entry
+    if base_only and w != base.partition(" ")[0]:
+        return None
+    if j < n and toks[j][2] in ("of", "is", "are", "was", "has", "will"):
+        return None   # "Use of donations is decided", "Order is confirmed": a noun
+    start = toks[i][0]
+    obj_end, has_obj, purpose = _object(v, text, toks, j)
+    if v.engagement_objects is not None and v.engagement_objects.search(
+            _norm(text), start, toks[min(obj_end, n) - 1][1] if obj_end > j else toks[j - 1][1]):
+        return None   # "subscribe to our newsletter", "join our community"
+    end = toks[obj_end - 1][1] if obj_end > j else toks[j - 1][1]
+    if has_obj and v.free is not None:
+        # "grab the code", "download the templates": free resources are soft (LABELING)
+        m = v.free.search(_norm(text), toks[j - 1][1], end)
+        if m and not _PROMO.search(text, start, end) and not _CODE_WORD.search(text, start):
+            return None
+    if _VERSION.search(text, toks[j - 1][1], end + 12):
+        return None   # "upgrade to version 2.0", "get v3.1": a software update, not a sale
+    if cls == "ask_verbs" and not has_obj and j < n and not _may_follow(toks[j], text, toks):
+        return None   # "Order tracking is live", "Book recommendations": a noun, not a verb
+    if cls == "ask_verbs":
+        return "explicit", start, end
+    if cls == "object_verbs":
+        if has_obj and w in _ADJ_TOO and (j >= n or toks[j][2] not in _DETERMINERS):
+            return None   # "SECURE PAYMENT", "Select models": an adjective, not a verb
+        if has_obj:
+            return "explicit", start, end
+        return None
+    # contact verbs
+    rest = text[toks[j - 1][1]:toks[-1][1]]
+    if purpose == "engagement" and not (w in ("text", "txt", "sms") and _SHORT_CODE.search(rest)):
+        return "engagement", start, end
+    if has_obj and toks[obj_end - 1][2] not in _CONTACT_OBJECTS:
+        has_obj = False
+    if has_obj or purpose == "explicit" or _PHONE.search(rest) or _SHORT_CODE.search(rest) or \
+            (_EMAIL.search(rest) and w not in ("reply", "respond")) or \
+            (w in ("text", "txt", "sms", "reply", "respond") and _KEYWORD.search(rest)):
+        return "explicit", start, toks[-1][1]
+    return None
+
+
+def _may_follow(tok, text, toks) -> bool:
+    w = tok[2]
+    if not w[:1].isalnum() or w in _AFTER_VERB or w[:1].isdigit() or w[:1] in "$£€":
+        return True
+    # a capitalised name after a verb of a sentence not in title case: "Buy Acme Pro"
+    words = [t for t in toks if t[2][:1].isalpha()]
+    title = all(text[t[0]].isupper() for t in words)
+    return text[tok[0]].isupper() and not title
+
+
+def _click(v: Vocab, text, toks, i):
+    """"Click here for your free quote", "tap below to claim 20% off": a click whose purpose is
+    a commercial object (the click alone is not an ask)."""
+    n = len(toks)
+    k = i + 1
+    while k < n and toks[k][2] in ("here", "below", "above", "on", "the", "this", "link", "button",
+                                   "banner", "image"):
+        k += 1
+    if k < n and toks[k][2] == "to" and k + 1 < n:
+        r = _verb_ask(v, text, toks, k + 1, base_only=True)
+        return ("explicit", toks[i][0], r[2]) if r is not None and r[0] == "explicit" else None
+    if k < n and toks[k][2] == "for":
+        end, has_obj, _ = _object(v, text, toks, k + 1)
+        if has_obj and not (v.free is not None and v.free.search(_norm(text), toks[k][1],
+                                                                 toks[end - 1][1])):
+            return "explicit", toks[i][0], toks[end - 1][1]
+    return None
+
+
+def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
+    """The object phrase after a verb ending at token ``j``: (index past it, whether it holds a
+    commercial object or mechanism, the purpose when a "to <verb>" / "for <noun>" names one:
+    "explicit", "engagement" or "")."""
+    n = len(toks)
+    k = j
+    seen = 0
+    purpose = ""
+    while k < n and seen < 7:
+        w = toks[k][2]
+        if w in (",", ";", ":", "!", "?", "(", ")", "\u2014", "\u2013", "-") or w in _STOP:
+            break
+        if w in v.objects or w.endswith("%") or (w[:1] in "$£€" and w[1:2].isdigit()):
+            return k + 1, True, purpose
+        if w in ("time", "slot", "times") and toks[j - 1][2] != "take" and (
+                toks[max(0, j - 2)][2] in _TIME_VERBS or toks[j - 1][2] in _TIME_VERBS):
+            return k + 1, True, purpose
+        if w in _MECH_WORDS and k == j or (w in _MECH_WORDS and seen <= 2 and toks[k - 1][2] in (
+                "it", "yours", "one", "them", "us", "me", "copy", "yours")):
+            return k + 1, True, purpose
+        if w in _ENGAGE_PURPOSE:
+            return k + 1, False, "engagement"
+        if w == "to" and k + 1 < n and toks[k + 1][2] in v.verbs:
+            r = _verb_ask(v, text, toks, k + 1, base_only=True)
+            if r is not None:
+                return k + 1, r[0] == "explicit", r[0]
+        if w[:1].isdigit() and any(c.isdigit() for c in w):
+            # "call 0800 123 456", "get 3 months": a number, then what it counts
+            if k + 1 < n and toks[k + 1][2] in v.objects:
+                return k + 2, True, purpose
+        if w not in _NP_SKIP:
+            seen += 1
+        k += 1
+    return k, False, purpose
+
+
+def _index_at(toks, pos: int) -> int:
+    for i, t in enumerate(toks):
+        if t[0] >= pos:
+            return i
+    return len(toks)
+
+
+def _norm(text: str) -> str:
+    from ..phrases import normalise
+    return normalise(text)

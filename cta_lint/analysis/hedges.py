@@ -1,0 +1,60 @@
+"""Hedges: what makes an ask apologetic or optional, by class.
+
+- conditionals on the reader's disposition: "if you're interested / curious / ready", "if you
+  find value in", "if you feel the same way", "if you'd like", "if it sounds useful", "if I
+  haven't convinced you";
+- permission: "feel free to", "you can ... at any time" (an ask offered as an option);
+- softeners: "just wanted to", "maybe", "perhaps", "no pressure", "whenever you get a chance",
+  "at your convenience";
+- modals: "you might want to", "might be worth";
+- hopes and apologies: "I hope you'll consider", "sorry to bother you".
+
+The lexicon list ``hedge`` holds the fixed phrases; the conditional and permission classes are
+recognised by their structure here (any disposition after "if you", not a list of them). A
+factual condition ("if you order by Friday, shipping is free") is not a hedge.
+"""
+from __future__ import annotations
+
+import re
+
+# "if you ['re|are|'d|would|really|ever|still] <disposition>": the reader's wish, interest or
+# judgement made the condition of the ask
+_DISPOSITION = (r"interested|curious|keen|ready|like|love|want|wish|prefer|decide|decided|feel|"
+                r"find|found|think|believe|care|agree|enjoy|enjoyed|value|appreciate|liked|"
+                r"can|could|are able|'re able|have (?:a |the )?(?:time|moment|minute|chance|"
+                r"second)|get (?:a |the )?(?:chance|moment)|see (?:value|the value)|open|up for|"
+                r"okay|ok|fancy|happen|so inclined|inclined|willing|able")
+_CONDITIONAL = re.compile(
+    r"\b(?:only\s+)?if\s+(?:you|you're|you've|you'd|your\s+(?:team|company|business))"
+    r"(?:\s+(?:are|would|really|ever|still|also|do|did|already|might|just|'re|'d|be|think you))*"
+    r"\s+(?:" + _DISPOSITION + r")\b"
+    r"|\bif\s+(?:it|this|that|any of this|this offer|the offer)\s+(?:sounds|seems|makes sense|"
+    r"resonates|appeals|helps|interests you|is (?:of interest|helpful|useful|something))"
+    r"|\bif\s+(?:i|we)\s+(?:haven't|have not)\s+(?:already\s+)?(?:convinced|lost|bored)"
+    r"|\bif\s+(?:so|interested|not|that's (?:ok|okay|alright|fine))\b"
+    r"|\bin case you(?:'re| are)?\s+(?:interested|curious|wondering)", re.I)
+_PERMISSION = re.compile(
+    r"\byou\s+(?:can|could|may)\s+(?:always\s+|also\s+)?\w+(?:\s+\S+){0,8}?\s+"
+    r"(?:at\s+any\s+time|any\s*time|whenever\s+you(?:'re|\s+are)?\s+(?:like|want|ready|wish))\b"
+    r"|\byou(?:'re|\s+are)\s+(?:more\s+than\s+)?welcome\s+to\b|\bno\s+(?:strings|rush|worries if not)\b",
+    re.I)
+# an apologetic frame around the ask: the writer was asked to ask, or barely dares to
+_APOLOGY = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+been\s+asked\s+to\b|\bsorry\s+to\s+(?:bother|"
+                      r"interrupt|pester)|\bi\s+know\s+you(?:'re|\s+are)\s+(?:busy|swamped)", re.I)
+
+
+def find(lex, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first hedge in text[start:end], as a span, or None."""
+    from ..phrases import normalise
+    s = normalise(text)
+    best = None
+    rx = lex.re_hedge
+    if rx is not None:
+        m = rx.search(s, start, end)
+        if m:
+            best = (m.start(), m.end())
+    for pat in (_CONDITIONAL, _PERMISSION, _APOLOGY):
+        m = pat.search(s, start, end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
