@@ -36,7 +36,8 @@ def lint_paths(paths, *, select=None, ignore=None, config=None, isolated=False):
     folders walked honouring ``include``/``exclude`` and ``.gitignore``. ``select``/``ignore``
     apply on top, as on the command line. Returns a list of Findings (CTA000 for unreadable
     files); a bad configuration raises ValueError with the one-line message the CLI prints."""
-    from .config import Overrides, Resolver, collect
+    from .config import Overrides, Resolver
+    from .discover import collect
     ov = Overrides(select=list(select) if select else None, ignore=list(ignore or ()))
     resolver = Resolver(ov, config_file=str(config) if config else None, isolated=isolated)
     out = []

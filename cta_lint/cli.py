@@ -1,17 +1,15 @@
-"""The command line: ``cta-lint check``, ``cta-lint rules``, ``cta-lint explain``.
+"""The command line: ``cta-lint check``, ``rules``, ``config``, ``explain`` (click commands).
 
-Exit codes: 0 no findings, 1 findings, 2 usage or configuration error.
-
-The commands are click commands, but importing click costs ~10 ms, a large share of a one-file
-run (a pre-commit hook on one changed file). So ``main`` builds the click group on first use,
-and a plain ``cta-lint check [simple options] PATHS`` (:func:`_fast_args` accepts only what it
-parses exactly as click would) runs the same ``check`` code without importing click. Anything
-else (help, other commands, short options bundled, a value click would reject...) goes through
-click, so errors and help read as they always did.
+Exit codes: 0 no findings, 1 findings, 2 usage or configuration error. Nothing else in the
+package imports this module.
 """
 from __future__ import annotations
 
 import sys
+
+import click
+
+from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMAT_CHOICES = ["text", "concise", "json", "sarif", "github", "junit", "html"]
@@ -25,7 +23,6 @@ def _split(values) -> list[str]:
 
 
 def _echo_err(msg: str) -> None:
-    import click
     click.echo(msg, err=True)
 
 
@@ -35,14 +32,7 @@ def _fail(msg: str):
     sys.exit(EXIT_USAGE)
 
 
-class _Fallback(Exception):
-    """Raised on the click-free path where only click can say what to say (a usage error)."""
-
-
 def _usage(msg: str):
-    import click
-    if click.get_current_context(silent=True) is None:
-        raise _Fallback(msg)
     raise click.UsageError(msg)
 
 
@@ -58,9 +48,10 @@ def _resolver(config_file=None, isolated=False, overrides=None):
 def _check(paths, select, extend_select, ignore, fmt, stdin_filename, config_file, isolated,
            force_exclude, per_file, show_suppressed, quiet, exit_zero, output_file, max_file_size,
            statistics, jobs):
-    """``cta-lint check`` (its options: the click command in cta_lint/_click_cli.py)."""
+    """``cta-lint check`` (its options: the click command ``check`` below)."""
     import os
-    from .config import ConfigError, Overrides, collect
+    from .config import ConfigError, Overrides
+    from .discover import collect
     from .engine import map_files, warm
     from .registry import RuleError
 
@@ -129,7 +120,7 @@ def _check(paths, select, extend_select, ignore, fmt, stdin_filename, config_fil
     hidden.sort()
 
     from . import report
-    from .config import PSEUDO_RULES
+    from .registry import PSEUDO_RULES
     extra = {}
     if hidden:
         extra["n_suppressed"] = len(hidden)
@@ -196,159 +187,144 @@ def _write_atomic(path: str, text: str) -> None:
         raise
 
 
-_GROUP = None
+# -- the commands ---------------------------------------------------------------------------------
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cta-lint")
+def main() -> None:
+    """Lint marketing copy for endings that never ask for the sale."""
 
 
-def _build():
-    """The click group and its commands (cta_lint/_click_cli.py), built once, on first use."""
-    global _GROUP
-    if _GROUP is None:
-        from ._click_cli import build
-        _GROUP = build()
-    return _GROUP
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--select", multiple=True,
+              help="Only these rules (codes or names, comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes or names).")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
+              help="Output format [default: text, or 'format' in the configuration].")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings.")
+@click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file for every file (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the configuration's 'exclude' to files named on the command line "
+                   "too.")
+@click.option("--per-file-ignores", "per_file", multiple=True, metavar="GLOB:RULES",
+              help="Do not report RULES (comma-separated) for files matching GLOB (relative "
+                   "to the current folder); added to the configuration's.")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list findings hidden by inline cta-lint-disable directives.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to this file instead of stdout.")
+@click.option("--max-file-size", type=int, default=None,
+              help="Skip (and report) files larger than this many bytes [default: 20 MB].")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: all cores when 50+ files, else 1; 0 = auto].")
+def check(**kw):
+    """Lint files, folders (recursively) or '-' (standard input)."""
+    _check(**kw)
 
 
-# -- ``check`` without click ---------------------------------------------------------------------
-# What _fast_args accepts, and the keyword it fills. Anything else (help, --version, ``--``, a
-# bundled or attached short option such as ``-qj2``, an unknown option, a value that starts with
-# "-" or that click would reject) returns None and click parses the command line instead.
-_FLAGS = {"--statistics": "statistics", "--isolated": "isolated",
-          "--force-exclude": "force_exclude", "--show-suppressed": "show_suppressed",
-          "--quiet": "quiet", "-q": "quiet", "--exit-zero": "exit_zero"}
-_MULTI = {"--select": "select", "--extend-select": "extend_select", "--ignore": "ignore",
-          "--per-file-ignores": "per_file"}
-_SINGLE = {"--format": "fmt", "--stdin-filename": "stdin_filename", "--config": "config_file",
-           "--output-file": "output_file", "-o": "output_file", "--max-file-size": "max_file_size",
-           "--jobs": "jobs", "-j": "jobs"}
-
-
-def _path_ok(value: str, dir_okay: bool = True) -> bool:
-    """Would ``click.Path(dir_okay=...)`` (readable, need not exist) accept ``value``?"""
+@main.command("rules")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of discovering one from here.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def rules_cmd(config_file, isolated):
+    """List the rules: code, name, severity, enabled or not, origin."""
     import os
-    import stat
+    from .registry import PSEUDO_RULES
+    res = _resolver(config_file, isolated).for_dir(os.getcwd())
+    reg, s = res.registry, res.settings
+    rows = []
+    for code, (name, sev, summary) in PSEUDO_RULES.items():
+        rows.append((code, name, s.severity.get(code, sev), res.enabled(code), "built-in",
+                     summary))
+    for code, r in reg.rules.items():
+        rows.append((code, r.name, s.severity.get(code, r.severity), res.enabled(code),
+                     r.origin, r.summary))
+    where = res.config.path or "defaults (no configuration file)"
+    click.echo(f"# configuration: {where}")
+    for code, name, sev, on, origin, summary in sorted(rows):
+        click.echo(f"{code:8} {name:18} {sev:8} {'on' if on else 'off':4} {origin:9}  "
+                   f"{summary}")
+
+
+@main.command("config")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def config_cmd(path, config_file, isolated):
+    """Print the configuration in effect for PATH (a file or folder; default: here) as JSON."""
+    import json
+    import os
+    from .config import ConfigError
+    from .registry import RuleError
+    resolver = _resolver(config_file, isolated)
     try:
-        st = os.stat(value)
-    except OSError:
-        return True             # it need not exist
-    except ValueError:
-        return False            # an embedded NUL: whatever click does with it
-    if not dir_okay and stat.S_ISDIR(st.st_mode):
-        return False
-    return os.access(value, os.R_OK)
-
-
-def _fast_args(argv: list[str]) -> dict | None:
-    """The keyword arguments click would pass to ``check`` for ``argv``, or None when the
-    command line is not a plain ``check`` that this parses exactly as click does."""
-    import os
-    if not argv or argv[0] != "check":
-        return None
-    if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
-        return None     # shell completion: click's business
-    kw: dict = {"paths": [], "select": [], "extend_select": [], "ignore": [], "per_file": [],
-                "fmt": None, "stdin_filename": None, "config_file": None, "output_file": None,
-                "max_file_size": None, "jobs": None, "statistics": False, "isolated": False,
-                "force_exclude": False, "show_suppressed": False, "quiet": False,
-                "exit_zero": False}
-    i, n = 1, len(argv)
-    while i < n:
-        arg = argv[i]
-        i += 1
-        if arg == "-" or not arg.startswith("-"):
-            kw["paths"].append(arg)
-            continue
-        if arg in _FLAGS:
-            kw[_FLAGS[arg]] = True
-            continue
-        name, eq, value = arg.partition("=")
-        if eq:
-            if not name.startswith("--") or not (name in _MULTI or name in _SINGLE):
-                return None     # "--flag=x", "-o=x": click's business
-        elif arg in _MULTI or arg in _SINGLE:
-            if i >= n:
-                return None
-            value = argv[i]
-            i += 1
+        if path is None:
+            res = resolver.for_dir(os.getcwd())
+        elif os.path.isdir(path):
+            res = resolver.for_dir(path)
         else:
-            return None
-        if value.startswith("-"):
-            return None
-        if name in _MULTI:
-            kw[_MULTI[name]].append(value)
-            continue
-        key = _SINGLE[name]
-        if key == "fmt" and value not in FORMAT_CHOICES:
-            return None
-        if key in ("config_file", "output_file") and not _path_ok(value, dir_okay=False):
-            return None
-        if key in ("max_file_size", "jobs"):
-            try:
-                value = int(value)
-            except ValueError:
-                return None
-            if key == "jobs" and value < 0:
-                return None
-        kw[key] = value         # the last one wins, as in click
-    if not all(_path_ok(p) for p in kw["paths"]):
-        return None
-    for item in kw["per_file"]:
-        glob, sep, rules = item.rpartition(":")
-        if not sep or not glob.strip() or not rules.strip():
-            return None         # click prints the usage error
-    if not kw["paths"]:
-        try:
-            if sys.stdin.isatty():
-                return None     # "no paths given": a usage error, click prints it
-        except (AttributeError, ValueError, OSError):
-            return None
-    for k in ("paths", "select", "extend_select", "ignore", "per_file"):
-        kw[k] = tuple(kw[k])
-    return kw
+            res = resolver.for_path(path)
+        d = res.describe()
+        if path is not None and not os.path.isdir(path):
+            d["path"] = path
+            d["ignored-here"] = sorted(res.ignored_for(path))
+            d["excluded"] = res.is_excluded(path)
+    except (ConfigError, RuleError) as e:
+        _fail(str(e))
+    click.echo(json.dumps(d, indent=2, ensure_ascii=False))
 
 
-def _run_fast(kw: dict) -> None:
-    """Run ``check`` without click and exit, handling interrupts and a closed pipe as click's
-    ``main`` does. Returns (having printed nothing) only if click must run it after all."""
-    import errno
-    try:
-        _check(**kw)
-    except _Fallback:
+@main.command()
+@click.argument("rule")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file (for rules from its rule packs).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def explain(rule, config_file, isolated):
+    """Explain a rule: what it checks, why, and a bad and a good example."""
+    import os
+    from .registry import PSEUDO_RULES
+    reg = _resolver(config_file, isolated).for_dir(os.getcwd()).registry
+    if rule.upper() == "CTA000" or rule.lower() == "unreadable":
+        click.echo("CTA000 [unreadable] (error)\n\nA file could not be read or parsed (binary, "
+                   "undecodable, too large, missing, not permitted). The run goes on with the "
+                   "other files.")
         return
-    except (EOFError, KeyboardInterrupt):
-        import click
-        from gettext import gettext as _
-        click.echo(file=sys.stderr)
-        click.echo(_("Aborted!"), file=sys.stderr)
-        sys.exit(1)
-    except OSError as e:
-        if e.errno != errno.EPIPE:
-            raise
-        from click.utils import PacifyFlushWrapper
-        sys.stdout = PacifyFlushWrapper(sys.stdout)
-        sys.stderr = PacifyFlushWrapper(sys.stderr)
-        sys.exit(1)
-    sys.exit(EXIT_CLEAN)
+    if rule.upper() == "CTA090" or rule.lower() == PSEUDO_RULES["CTA090"][0]:
+        click.echo("CTA090 [bad-directive] (warning)\n\nAn inline directive such as "
+                   "<!-- cta-lint-disable CTA0X --> names a rule that does not exist, so it "
+                   "suppresses nothing. Fix the code or name (see 'cta-lint rules').")
+        return
+    r = reg.resolve(rule)
+    if r is None:
+        raise click.UsageError(f"unknown rule '{rule}' (see 'cta-lint rules')")
+    parts = [f"{r.code} [{r.name}] ({r.severity}, {r.origin})", "", r.summary, ""]
+    if r.description:
+        parts += ["What it checks:", _indent(r.description), ""]
+    if r.rationale:
+        parts += ["Why:", _indent(r.rationale), ""]
+    if r.bad:
+        parts += ["Bad:", _indent(r.bad), ""]
+    if r.good:
+        parts += ["Good:", _indent(r.good), ""]
+    shown = {k: v for k, v in r.options.items() if k != "message"}
+    if shown:
+        parts += ["Options:"] + [f"    {k} = {v!r}" for k, v in shown.items()] + [""]
+    click.echo("\n".join(parts).rstrip() + "\n")
 
 
-class _Main:
-    """``cta-lint``, the entry point (``cta_lint.cli:main``): calling it runs the command line;
-    any other use (``main.main(args)``, ``CliRunner().invoke(main, ...)``, ``main.commands``)
-    goes to the click group."""
-
-    def __call__(self, *args, **kwargs):
-        if not args and set(kwargs) <= {"prog_name"}:
-            kw = _fast_args(sys.argv[1:])
-            if kw is not None:
-                _run_fast(kw)   # exits, unless click has to say something
-        return _build()(*args, **kwargs)
-
-    def __getattr__(self, name):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(_build(), name)
-
-
-main = _Main()
+@main.command()
+def server():
+    """Run the language server (LSP) over stdio, for editors (needs cta-lint[lsp])."""
+    from .lsp import run
+    sys.exit(run())
 
 
 def _indent(s: str) -> str:

@@ -1,4 +1,5 @@
-"""Configuration: discovery, validation and per-file resolution.
+"""Configuration: reading, validation and per-file resolution (discover.py finds the file
+that applies to a folder).
 
 Where configuration comes from (see README, "Configuration and extension"):
 
@@ -20,14 +21,8 @@ import os
 import re
 
 from ._record import Record
-
-CONFIG_FILES = (".cta-lint.toml", "cta-lint.toml", "pyproject.toml")
-
-# Diagnostics that are not rules loaded from TOML.
-PSEUDO_RULES = {
-    "CTA000": ("unreadable", "error", "A file that cannot be read or parsed"),
-    "CTA090": ("bad-directive", "warning", "An inline cta-lint directive names an unknown rule"),
-}
+from .discover import PatternError, find_config_dir, matches, patterns
+from .registry import PSEUDO_RULES, resolve_code
 
 # key -> (type description, validator)
 _LIST = "a list of strings"
@@ -105,26 +100,6 @@ def read_config_file(path: str | os.PathLike) -> Config:
     return Config(path=str(p), root=os.path.dirname(os.path.abspath(p)), data=data)
 
 
-def has_config(p: str | os.PathLike) -> bool:
-    if os.path.basename(p) != "pyproject.toml":
-        return os.path.isfile(p)
-    try:
-        with open(p, "rb") as fh:
-            raw = fh.read()
-    except OSError:
-        return False
-    if b"cta-lint" not in raw and b"\\u" not in raw and b"\\U" not in raw:
-        # no [tool.cta-lint] table can be spelt without those bytes (a quoted key could only
-        # hide them with a \u escape): skip importing tomllib and parsing the file
-        return False
-    import tomllib
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
-        return False    # a broken pyproject.toml without our table is not our business
-    return isinstance(data.get("tool"), dict) and "cta-lint" in data["tool"]
-
-
 def _is_str_list(v) -> bool:
     return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
@@ -171,93 +146,6 @@ def _check_types(path: os.PathLike, data: dict, prefix: str) -> None:
 
 def _bare(k: str) -> bool:
     return re.fullmatch(r"[A-Za-z0-9_-]+", k) is not None
-
-
-# -- discovery ------------------------------------------------------------------------------------
-_FOUND: dict[str, os.PathLike | None] = {}   # folder -> pathlib.Path of its file
-
-
-def find_config_dir(start: str) -> os.PathLike | None:
-    """The configuration file that applies to files in folder ``start`` (None: defaults).
-    Answers are memoised per folder, so a tree is searched once, not once per file.
-    (os.path, not pathlib, which costs ~3 ms to import, for the usual case: no file.)"""
-    d = os.path.abspath(start)    # not realpath(): globs are matched on these paths
-    seen = []
-    found = None
-    while True:
-        if d in _FOUND:
-            found = _FOUND[d]
-            break
-        seen.append(d)
-        hit = next((os.path.join(d, n) for n in CONFIG_FILES
-                    if os.path.isfile(os.path.join(d, n)) and has_config(os.path.join(d, n))),
-                   None)
-        if hit is not None:
-            from pathlib import Path
-            found = Path(hit)
-            break
-        parent = os.path.dirname(d)
-        if os.path.exists(os.path.join(d, ".git")) or parent == d:
-            break
-        d = parent
-    for k in seen:
-        _FOUND[k] = found
-    return found
-
-
-# -- globs ----------------------------------------------------------------------------------------
-def glob_regex(pattern: str) -> re.Pattern:
-    """gitignore-like glob: ``*`` within a segment, ``**`` across folders, ``?``, ``[abc]``.
-    A pattern without a ``/`` matches the file name (or any folder name) anywhere; one with a
-    ``/`` is anchored at the configuration file's folder."""
-    pat = pattern.strip()
-    anchored = "/" in pat.rstrip("/")
-    pat = pat.strip("/")
-    out, i = [], 0
-    while i < len(pat):
-        c = pat[i]
-        if pat.startswith("**/", i):
-            out.append("(?:[^/]+/)*")
-            i += 3
-        elif pat.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[":
-            j = pat.find("]", i + 1)
-            if j == -1:
-                out.append(re.escape(c))
-                i += 1
-            else:
-                body = pat[i + 1:j].replace("\\", "\\\\")
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = j + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    body = "".join(out)
-    lead = "" if anchored else "(?:.*/)?"
-    # a match on a folder covers everything below it
-    return re.compile(f"^{lead}{body}(?:/.*)?$")
-
-
-def matches_any(rel: str, patterns: list[re.Pattern]) -> bool:
-    return any(p.match(rel) for p in patterns)
-
-
-def relpath(path: str, root: str) -> str:
-    try:
-        rel = os.path.relpath(os.path.abspath(path), root)
-    except ValueError:       # another drive (Windows)
-        rel = os.path.abspath(path)
-    return rel.replace(os.sep, "/")
 
 
 # -- resolution -----------------------------------------------------------------------------------
@@ -372,18 +260,26 @@ class Resolved:
             if self.format not in FORMATS:
                 key = "--format" if overrides.format else "format"
                 err(key, f"unknown format '{self.format}' (one of {', '.join(FORMATS)})")
-        self.include = [glob_regex(g) for g in data.get("include", [])]
-        self.exclude = [glob_regex(g) for g in data.get("exclude", []) + data.get("extend-exclude", [])]
+        def globs(key, lines):
+            try:
+                return patterns(lines)
+            except PatternError as e:
+                err(key, str(e))
+
+        # gitignore patterns (discover.py), each matcher None when there are none
+        self.include = globs("include", data.get("include", []))
+        self.exclude = globs("exclude", data.get("exclude", []) + data.get("extend-exclude", []))
         self.respect_gitignore = data.get("respect-gitignore", True)
-        # (pattern, codes, glob, folder the glob is relative to); command-line globs are
+        # (matcher, codes, glob, folder the glob is relative to); command-line globs are
         # relative to the current folder
-        self.per_file_ignores: list[tuple[re.Pattern, set[str], str, str]] = []
+        self.per_file_ignores: list[tuple[object, set[str], str, str]] = []
         for glob, idents in data.get("per-file-ignores", {}).items():
-            self.per_file_ignores.append((glob_regex(glob), codes(f'per-file-ignores."{glob}"',
-                                                                 idents), glob, self.root))
+            key = f'per-file-ignores."{glob}"'
+            self.per_file_ignores.append((globs(key, [glob]), codes(key, idents), glob,
+                                          self.root))
         for glob, idents in overrides.per_file_ignores.items():
-            self.per_file_ignores.append((glob_regex(glob), codes("--per-file-ignores", idents),
-                                          glob, os.getcwd()))
+            self.per_file_ignores.append((globs("--per-file-ignores", [glob]),
+                                          codes("--per-file-ignores", idents), glob, os.getcwd()))
         self.linter = Linter(s, reg)
 
     @staticmethod
@@ -399,16 +295,16 @@ class Resolved:
         if not self.per_file_ignores or path == "-":
             return set()
         out = set()
-        for pat, codes, _, root in self.per_file_ignores:
-            if pat.match(relpath(path, root)):
+        for spec, codes, _, root in self.per_file_ignores:
+            if matches(spec, path, root):
                 out |= codes
         return out
 
-    def is_excluded(self, path: str) -> bool:
-        return bool(self.exclude) and matches_any(relpath(path, self.root), self.exclude)
+    def is_excluded(self, path: str, is_dir: bool = False) -> bool:
+        return self.exclude is not None and matches(self.exclude, path, self.root, is_dir)
 
     def is_included(self, path: str) -> bool:
-        return not self.include or matches_any(relpath(path, self.root), self.include)
+        return self.include is None or matches(self.include, path, self.root)
 
     def enabled(self, code: str) -> bool:
         return self.linter.enabled(code)
@@ -463,25 +359,6 @@ def _check_option(err, key, default, value):
         err(key, f"must be {want}")
 
 
-def resolve_code(reg, ident: str, allow_prefix: bool = True) -> set[str] | None:
-    """Rule codes for a code, a name, ``ALL`` or (if allowed) a code prefix such as ``CTA00``."""
-    ident = ident.strip()
-    up = ident.upper()
-    if up == "ALL":
-        return set(reg.rules) | set(PSEUDO_RULES)
-    for code, (name, _, _) in PSEUDO_RULES.items():
-        if up == code or ident.lower() == name:
-            return {code}
-    r = reg.resolve(ident)
-    if r is not None:
-        return {r.code}
-    if allow_prefix and re.fullmatch(r"[A-Z]+\d*", up):
-        pref = {c for c in list(reg.rules) + list(PSEUDO_RULES) if c.startswith(up)}
-        if pref:
-            return pref
-    return None
-
-
 class Resolver:
     """Which configuration applies to which file; cached per folder and per config file."""
 
@@ -522,108 +399,3 @@ class Resolver:
         if self._fixed is not None:
             return [self._fixed]
         return list(self._by_file.values())
-
-
-# -- which files ----------------------------------------------------------------------------------
-class _GitIgnore:
-    """The ``.gitignore`` rules met so far: (folder, regex, negated, folder-only); last wins."""
-
-    def __init__(self):
-        self.rules: list[tuple[str, re.Pattern, bool, bool]] = []
-        self._seen: set[str] = set()
-
-    def add_dir(self, d: str) -> None:
-        d = os.path.abspath(d)
-        if d in self._seen:
-            return
-        self._seen.add(d)
-        try:
-            with open(os.path.join(d, ".gitignore"), encoding="utf-8", errors="replace") as fh:
-                lines = fh.read(1_000_000).splitlines()
-        except OSError:
-            return
-        for ln in lines:
-            ln = ln.rstrip()
-            if not ln or ln.startswith("#"):
-                continue
-            neg = ln.startswith("!")
-            if neg:
-                ln = ln[1:]
-            if ln.startswith("\\"):
-                ln = ln[1:]
-            dir_only = ln.endswith("/")
-            try:
-                self.rules.append((d, glob_regex(ln), neg, dir_only))
-            except re.error:
-                continue
-
-    def add_ancestors(self, d: str) -> None:
-        """.gitignore files from the repository root down to ``d``."""
-        from pathlib import Path
-        chain = []
-        cur = Path(os.path.abspath(d))
-        while True:
-            chain.append(str(cur))
-            if (cur / ".git").exists() or cur.parent == cur:
-                break
-            cur = cur.parent
-        if not (Path(chain[-1]) / ".git").exists():
-            chain = chain[:1]       # not in a repository: only the folder itself
-        for c in reversed(chain):
-            self.add_dir(c)
-
-    def ignored(self, path: str, is_dir: bool) -> bool:
-        path = os.path.abspath(path)
-        out = False
-        for base, rx, neg, dir_only in self.rules:
-            if dir_only and not is_dir:
-                continue
-            if not path.startswith(base + os.sep):
-                continue
-            if rx.match(path[len(base) + 1:].replace(os.sep, "/")):
-                out = not neg
-        return out
-
-
-def collect(paths: list[str], resolver: Resolver, force_exclude: bool = False) -> list[str]:
-    """Files to lint. Folders are walked (sorted) honouring each folder's configuration
-    (``include``, ``exclude``) and ``.gitignore``; files named explicitly are always linted
-    unless ``force_exclude`` is set and the configuration excludes them."""
-    from . import sources
-    from .engine import SKIP_DIRS
-    out: list[str] = []
-    for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        if not os.path.isdir(p):
-            if force_exclude and os.path.exists(p) and resolver.for_path(p).is_excluded(p):
-                continue
-            out.append(p)
-            continue
-        if force_exclude and resolver.for_path(os.path.join(p, "x")).is_excluded(p):
-            continue
-        gi = _GitIgnore()
-        gi.add_ancestors(p)
-        found = []
-        for root, dirs, files in os.walk(p, followlinks=False):
-            res = resolver.for_dir(root)
-            if res.respect_gitignore:
-                gi.add_dir(root)
-            def left_out(full: str, is_dir: bool) -> bool:
-                return res.is_excluded(full) or (res.respect_gitignore
-                                                 and gi.ignored(full, is_dir))
-
-            dirs[:] = [d for d in sorted(dirs) if not (d in SKIP_DIRS or d.startswith(".")
-                                                       or left_out(os.path.join(root, d), True))]
-            for f in files:
-                full = os.path.join(root, f)
-                if res.include:
-                    if not res.is_included(full):
-                        continue
-                elif os.path.splitext(f.lower())[1] not in sources.ALL_EXT:
-                    continue
-                if not left_out(full, False):
-                    found.append(full)
-        out.extend(sorted(found))
-    return out

@@ -8,12 +8,10 @@ import stat
 
 from ._record import Record
 from .findings import Finding, Hit
-from .registry import Registry, Rule
+from .registry import Registry, Rule, resolve_code
 from . import sources
 
 UNREADABLE = ("CTA000", "unreadable")
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
-             ".mypy_cache", ".pytest_cache", "dist", "build", ".cache"}
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 _LINT = re.compile(r"-[lL][iI][nN][tT]")
 
@@ -50,6 +48,12 @@ class Linter:
         # Not findings; the CLI prints them on stderr and clears the list after each file.
         self.notes: list[tuple[str, str]] = []
 
+    def _note(self, path: str, note: str) -> None:
+        """A reader note, once per file however often the reader met its cause (an
+        unterminated tag on every line, the same note from two parts of an .eml)."""
+        if (path, note) not in self.notes:
+            self.notes.append((path, note))
+
     def active_rules(self) -> list[Rule]:
         if self._active is None:
             s = self.settings
@@ -80,7 +84,7 @@ class Linter:
                 return self._lint_parts(parts, text, path)
             doc = sources.read_text(text, fmt)
         for note in doc.notes:
-            self.notes.append((path, note))
+            self._note(path, note)
         rules = self.active_rules()
         ending_words = 80
         for r in rules:
@@ -113,7 +117,6 @@ class Linter:
         # that search is cheaper than lower-casing the whole file, and rules out most files
         if _LINT.search(text) is None or "cta-lint" not in text.lower():
             return findings
-        from .config import resolve_code
         from .suppress import apply
         kept, hidden, bad = apply(text, findings, lambda i: resolve_code(self.registry, i), path)
         self.suppressed.extend(hidden)
@@ -196,7 +199,7 @@ class Linter:
         except sources.ReadError as e:
             return self.unreadable(path, f"cannot read {path}: {e}")
         if note:
-            self.notes.append((path, note))
+            self._note(path, note)
         fmt = fmt or sources.format_for(path if path != "-" else None, text)
         try:
             return self.lint_text(text, fmt, path)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from ._record import Record
@@ -11,6 +12,13 @@ from .findings import SEVERITIES
 
 class RuleError(ValueError):
     pass
+
+
+# Diagnostics that are not rules loaded from TOML.
+PSEUDO_RULES = {
+    "CTA000": ("unreadable", "error", "A file that cannot be read or parsed"),
+    "CTA090": ("bad-directive", "warning", "An inline cta-lint directive names an unknown rule"),
+}
 
 
 def _builtin_dir() -> str:
@@ -237,6 +245,27 @@ class Registry:
             return cls
         from .checks import load_kind
         return load_kind(kind)
+
+
+def resolve_code(reg: Registry, ident: str, allow_prefix: bool = True) -> set[str] | None:
+    """Rule codes for a code, a name, ``ALL`` or (if allowed) a code prefix such as ``CTA00``,
+    among ``reg``'s rules and the diagnostics (``PSEUDO_RULES``); None for none. The one
+    resolver of rule identifiers: configuration, the command line and inline directives."""
+    ident = ident.strip()
+    up = ident.upper()
+    if up == "ALL":
+        return set(reg.rules) | set(PSEUDO_RULES)
+    for code, (name, _, _) in PSEUDO_RULES.items():
+        if up == code or ident.lower() == name:
+            return {code}
+    r = reg.resolve(ident)
+    if r is not None:
+        return {r.code}
+    if allow_prefix and re.fullmatch(r"[A-Z]+\d*", up):
+        pref = {c for c in list(reg.rules) + list(PSEUDO_RULES) if c.startswith(up)}
+        if pref:
+            return pref
+    return None
 
 
 _PLUGIN_CACHE: list | None = None

@@ -170,6 +170,74 @@ def test_exclude_include_and_gitignore_when_walking(tmp_path):
     assert json.loads(res.stdout)["files"] == 1
 
 
+def _walked(root, *args):
+    """The files a walk of ``root`` lints, relative to it (in process: no CLI start)."""
+    import os
+    from cta_lint.config import Resolver
+    from cta_lint.discover import collect
+    return [os.path.relpath(p, root).replace(os.sep, "/")
+            for p in collect([str(root)], Resolver(), *args)]
+
+
+def test_gitignore_negation_after_a_folder_rule(tmp_path):
+    r = repo(tmp_path)
+    # git cannot re-include a file whose folder is ignored ("logs/"), but can when only the
+    # folder's contents are ("out/*")
+    write(r, ".gitignore", "logs/\n!logs/keep.md\nout/*\n!out/keep.md\n")
+    for name in ("logs/a.md", "logs/keep.md", "out/a.md", "out/keep.md", "top.md"):
+        write(r, name, NO_ASK)
+    assert _walked(r) == ["out/keep.md", "top.md"]
+
+
+def test_gitignore_trailing_slash_matches_folders_only(tmp_path):
+    r = repo(tmp_path)
+    write(r, ".gitignore", "old.md/\n")
+    write(r, "a/old.md", NO_ASK)            # a file: linted
+    write(r, "b/old.md/c.md", NO_ASK)       # inside a folder of that name: not
+    assert _walked(r) == ["a/old.md"]
+
+
+def test_gitignore_double_star_in_the_middle(tmp_path):
+    r = repo(tmp_path)
+    write(r, ".gitignore", "emails/**/draft-*.md\n")
+    for name in ("emails/draft-1.md", "emails/x/y/draft-2.md", "emails/x/final.md",
+                 "other/emails/draft-3.md", "other/draft-4.md"):
+        write(r, name, NO_ASK)
+    # anchored at the .gitignore's folder: "other/emails/" is another folder
+    assert _walked(r) == ["emails/x/final.md", "other/draft-4.md", "other/emails/draft-3.md"]
+
+
+def test_gitignore_escaped_hash_and_bang(tmp_path):
+    r = repo(tmp_path)
+    write(r, ".gitignore", "\\#hash.md\n\\!bang.md\n#comment.md\n  \n")
+    for name in ("#hash.md", "!bang.md", "#comment.md", "hash.md", "bang.md"):
+        write(r, name, NO_ASK)
+    assert _walked(r) == ["#comment.md", "bang.md", "hash.md"]
+
+
+def test_gitignore_deeper_file_wins_and_bad_lines_are_skipped(tmp_path):
+    r = repo(tmp_path)
+    write(r, ".gitignore", "*.gen.md\n!\n")           # "!" alone is no pattern: skipped
+    write(r, "sub/.gitignore", "!keep.gen.md\n")
+    for name in ("keep.gen.md", "sub/keep.gen.md", "sub/x.gen.md"):
+        write(r, name, NO_ASK)
+    assert _walked(r) == ["sub/keep.gen.md"]
+    # from inside the repository, the root's .gitignore still applies
+    assert _walked(r / "sub") == ["keep.gen.md"]
+
+
+def test_exclude_takes_gitignore_patterns(tmp_path):
+    r = repo(tmp_path)
+    write(r, ".cta-lint.toml", 'exclude = ["drafts/*", "!drafts/ready.md", "/top-only.md"]\n')
+    for name in ("drafts/a.md", "drafts/ready.md", "top-only.md", "sub/top-only.md"):
+        write(r, name, NO_ASK)
+    assert _walked(r) == ["drafts/ready.md", "sub/top-only.md"]
+    write(r, ".cta-lint.toml", 'exclude = ["\\\\"]\n')
+    res = run_cli("check", "a.md", cwd=r)
+    assert res.returncode == 2
+    assert "exclude: invalid pattern" in res.stderr
+
+
 def test_include_replaces_the_extension_filter(tmp_path):
     r = repo(tmp_path)
     write(r, ".cta-lint.toml", 'format = "json"\ninclude = ["copy/*.copy"]\n')

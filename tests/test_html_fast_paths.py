@@ -1,15 +1,17 @@
 """The HTML reader's fast paths answer exactly what the plain regexes they replace answer.
 
-sources/html.py tests style attributes lower-cased and case-sensitively (IGNORECASE patterns get
-no literal-prefix scan), finds <style> blocks in steps, matches tag ends with an unrolled
-pattern and remembers style facts and decoded entities. Each is checked here against the
+The HTML reader (sources/html/: styles.py, markup.py) tests style attributes lower-cased and
+case-sensitively (IGNORECASE patterns get no literal-prefix scan), finds <style> blocks in
+steps, matches tag ends with an unrolled pattern and remembers style facts and decoded entities. Each is checked here against the
 original formulation on random inputs built from the pieces that matter, including the
 characters IGNORECASE treats specially (KELVIN SIGN, LONG S, dotted and dotless I).
 """
 import random
 import re
 
+from cta_lint.document import Link
 from cta_lint.sources import html as H
+from cta_lint.sources.html import markup as M, styles as S, tags as T, walk as W
 
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")   # the plain form of document._COLLAPSE_RUN
 
@@ -30,15 +32,15 @@ def test_style_tests_match_the_ignorecase_patterns():
              "block", "inline-block", '"', "\n", "\t", ".5", "collapse", "0.00", "%", ".0", "em",
              "float", "left", "right", "flex", "table", "list-item", *ODD]
     for s in _strings(atoms, 20000, 1):
-        assert H._style_hidden(s) == bool(H._HIDDEN_STYLE.search(s)), s
-        m = H._FONT_SIZE.search(s)
-        assert H._style_px(s) == (H._px(m) if m else None), s
-        assert H._style_bold(s) == bool(H._BOLD.search(s)), s
-        assert H._style_button(s) == bool(H._BUTTON_STYLE.search(s)), s
-        assert H._style_zero(s) == bool(H._FONT_ZERO.search(s)), s
-        assert H._style_breaks(s) == bool(H._BREAKS.search(s)), s
-        assert H._style_facts(s) == (H._style_hidden(s), H._style_px(s), H._style_zero(s),
-                                     H._style_breaks(s)), s
+        assert S._style_hidden(s) == bool(S._HIDDEN_STYLE.search(s)), s
+        m = S._FONT_SIZE.search(s)
+        assert S._style_px(s) == (S._px(m) if m else None), s
+        assert S._style_bold(s) == bool(S._BOLD.search(s)), s
+        assert S._style_button(s) == bool(S._BUTTON_STYLE.search(s)), s
+        assert S._style_zero(s) == bool(S._FONT_ZERO.search(s)), s
+        assert S._style_breaks(s) == bool(S._BREAKS.search(s)), s
+        assert S._style_facts(s) == (S._style_hidden(s), S._style_px(s), S._style_zero(s),
+                                     S._style_breaks(s)), s
 
 
 def test_style_blocks_match_the_style_block_pattern():
@@ -46,7 +48,7 @@ def test_style_blocks_match_the_style_block_pattern():
              "</\u017ftyle\n>", "</style", ">", "<", "a", " ", "\n", "<styles>", "<style/>", "{",
              "}", ".x{display:none}", "<p>", *ODD]
     for s in _strings(atoms, 20000, 2, most=12):
-        assert H._style_blocks(s) == [m.group(1) for m in H._STYLE_BLOCK.finditer(s)], s
+        assert S._style_blocks(s) == [m.group(1) for m in S._STYLE_BLOCK.finditer(s)], s
 
 
 def test_unrolled_tag_end_matches_the_original():
@@ -54,7 +56,7 @@ def test_unrolled_tag_end_matches_the_original():
     rnd = random.Random(3)
     for s in _strings(list("ab>\"' <\n="), 20000, 3, most=14):
         i = rnd.randint(0, len(s))
-        a, b = original.match(s, i), H._TAG_END.match(s, i)
+        a, b = original.match(s, i), M._TAG_END.match(s, i)
         assert (a and a.end()) == (b and b.end()), (s, i)
 
 
@@ -62,11 +64,11 @@ def test_remembered_entities_decode_like_html_unescape():
     import html
     for ref in ["&amp;", "&amp", "&nbsp;", "&zwnj;", "&#8203;", "&#x200B;", "&#173;", "&mdash;",
                 "&notanentity;", "&#99999999;", "&#x110000;", "&AElig", "&copy2025"]:
-        dec, visible = H._entity(ref)
+        dec, visible = M._entity(ref)
         assert dec == html.unescape(ref)
-        assert visible == (bool(dec) and dec not in H._ZERO_WIDTH
-                           and not all(ch in H._ZERO_WIDTH for ch in dec))
-        assert H._ENTITIES[ref] == (dec, visible)
+        assert visible == (bool(dec) and dec not in M._ZERO_WIDTH
+                           and not all(ch in M._ZERO_WIDTH for ch in dec))
+        assert M._ENTITIES[ref] == (dec, visible)
 
 
 def test_cursor_offsets_survive_stray_markup():
@@ -191,7 +193,7 @@ def test_lazy_cursor_reads_well_formed_markup_like_one_that_finds_every_tag(monk
     rnd = random.Random(11)
     docs = ["<html><body>" + _well_formed(rnd) + "</body></html>" for _ in range(3000)]
     lazy = [_reading(d) for d in docs]
-    monkeypatch.setattr(H._Walker, "locate_all", True)
+    monkeypatch.setattr(W._Walker, "locate_all", True)
     for d, f in zip(docs, lazy):
         assert _reading(d) == f, d
 
@@ -220,8 +222,8 @@ def test_flush_builds_what_textbuilder_build_builds():
     from cta_lint.document import TextBuilder
     rnd = random.Random(6)
     atoms = ["Buy", "now", " ", "\n  ", "&", "\xa0", "\u200b", "é"]
-    frames = [None, H._Frame("paragraph"), H._Frame("item", 2, 3, True),
-              H._Frame("heading", 1, button=True)]
+    frames = [None, T._Frame("paragraph"), T._Frame("item", 2, 3, True),
+              T._Frame("heading", 1, button=True)]
     for _ in range(3000):
         tb = TextBuilder()
         for _ in range(rnd.randint(0, 6)):
@@ -231,12 +233,12 @@ def test_flush_builds_what_textbuilder_build_builds():
             else:
                 tb.add(piece, rnd.randint(0, 99))
             if rnd.random() < 0.2:
-                tb.links.append(H.Link("x", "/x", 1, 2))
+                tb.links.append(Link("x", "/x", 1, 2))
         f = rnd.choice(frames)
         kw = {} if f is None else dict(level=f.level, group=f.group, ordered=f.ordered)
         kind = "paragraph" if f is None else ("button" if f.button else f.kind)
         want = tb.build(kind, **kw)
-        w = H._Walker("", "")
+        w = W._Walker("", "")
         w.tb, w.tb_frame = tb, f
         w.flush()
         assert w.blocks == ([want] if want is not None and tb.length else []), (tb.parts, f)
@@ -247,7 +249,7 @@ def test_unescape_matches_html_unescape():
     atoms = ["&nbsp;", "&zwnj;", "&nbsp", "&zwnj", "&", "&amp;", "&#8203;", "&nbsp;x", ";", " ",
              "\n", "a", "nbsp;", "&zwnj;&nbsp;", "&&", "&#", "\xa0"]
     for s in _strings(atoms, 20000, 7, most=12):
-        assert H._unescape(s) == html.unescape(s), repr(s)
+        assert M._unescape(s) == html.unescape(s), repr(s)
 
 
 def test_list_items_take_their_lists_group_order_and_level():
@@ -408,12 +410,12 @@ def test_hiding_styles_a_browser_hides():
     """Each of these hides the text in a browser (they used to pass as visible copy)."""
     for style in ("opacity:0 !important", "opacity: 0.00", "opacity:0%", "visibility:collapse",
                   "overflow:hidden;height:0", "overflow: hidden; max-height: 0px !important"):
-        assert H._style_hidden(style), style
+        assert S._style_hidden(style), style
     for style in ("font-size:0.0px", "font-size:0em", "FONT-SIZE: 0 !important"):
-        assert H._style_zero(style) and not H._style_hidden(style), style
+        assert S._style_zero(style) and not S._style_hidden(style), style
     for style in ("opacity:0.5", "overflow:hidden;max-height:0.5em", "font-size:0.5em",
                   "height:0;overflow:visible"):
-        assert not H._style_hidden(style) and not H._style_zero(style), style
+        assert not S._style_hidden(style) and not S._style_zero(style), style
 
 
 def test_a_link_around_a_table_keeps_its_button():

@@ -73,8 +73,8 @@ def test_lint_many_streams_in_input_order(tmp_path):
 
 
 def test_one_file_run_imports_only_what_it_needs(tmp_path):
-    """A plain ``check`` of one HTML file (a pre-commit hook's run) does not import click, the
-    worker-pool machinery or other formats' parsers. Run without ``site`` so that nothing a .pth file imports
+    """A plain ``check`` of one HTML file (a pre-commit hook's run) does not import the
+    worker-pool machinery, other formats' parsers or pathspec (no pattern to match). Run without ``site`` so that nothing a .pth file imports
     (certifi imports tempfile, pathlib...) hides what cta-lint imports."""
     import os
     import subprocess
@@ -107,7 +107,7 @@ def test_one_file_run_imports_only_what_it_needs(tmp_path):
         assert last[0] == "1", r.stdout          # findings: exit status 1
         loaded = {m.split(".")[0] for m in last[1:]}
         assert "cta_lint" in loaded and "lxml" in loaded
-        unwanted = {"click", "multiprocessing", "bs4", "jinja2", "markdown_it",
+        unwanted = {"pathspec", "multiprocessing", "bs4", "jinja2", "markdown_it",
                     "tempfile", "pathlib", "dataclasses", "importlib.metadata", "json", "email"}
         assert not unwanted & (loaded | set(last[1:])), sorted(unwanted & (loaded | set(last[1:])))
 

@@ -40,3 +40,37 @@ def test_template_expression_inside_a_markdown_link_keeps_the_link():
     assert cta_lint.lint_text(md, format="markdown") == []      # the link still asks
     md_dead = "Our planner syncs.\n\n[Start your free trial](#)\n"
     assert [f.rule for f in cta_lint.lint_text(md_dead, format="markdown")] == ["CTA006"]
+
+
+def test_markdown_heading_attributes_are_not_template_comments():
+    """kramdown / Pandoc / Hugo heading ids ``{#id}`` open like a Jinja comment: in Markdown
+    they are attributes, blanked (no reader sees them), neither a comment nor a note."""
+    src = "# Title {#intro}\n\n## Plans {#plans .wide data-x=\"a b\"}\n\nText {# a real one #}.\n"
+    m = mask(src, "markdown")
+    assert len(m.text) == len(src) and m.notes == []
+    assert m.text.splitlines()[0] == "# Title" + " " * 9
+    assert "{#" not in m.text and "Plans" in m.text
+    # the real comment is still one, and only it (the ids do not reach its "#}")
+    assert [(src[a:b], body) for a, b, body in m.comments] == [("{# a real one #}", "a real one")]
+    assert m.text.splitlines()[4] == "Text" + " " * 17 + "."
+    # in HTML an unclosed "{#" is still an unterminated comment
+    assert mask("<h1>Title {#intro}</h1>", "html").notes
+
+
+def test_heading_id_before_a_comment_keeps_the_copy_between():
+    md = ("## Offer {#offer}\n\nWe really need to hit our numbers this month.\n\n"
+          "{# internal: check the price #}\n\n[Buy now](https://x.test/buy)\n")
+    findings = cta_lint.lint_text(md, format="markdown", select=["CTA003"])
+    assert [(f.rule, f.line, f.column) for f in findings] == [("CTA003", 3, 1)]
+
+
+def test_a_note_about_a_file_is_printed_once(tmp_path):
+    from conftest import run_cli
+    (tmp_path / "ids.md").write_text("# Title {#intro}\n\n## More {#more}\n\nBuy now: "
+                                     "https://x.test/buy\n", encoding="utf-8")
+    (tmp_path / "open.html").write_text("<p>Hi {# one</p>\n<p>and {# two</p>\n"
+                                        "<p><a href='https://x.test/buy'>Buy now</a></p>\n",
+                                        encoding="utf-8")
+    r = run_cli("check", "ids.md", "open.html", cwd=tmp_path)
+    notes = [ln for ln in r.stderr.splitlines() if "note:" in ln]
+    assert notes == ["cta-lint: note: open.html: unterminated template comment '{#'"], r.stderr

@@ -10,10 +10,12 @@ import os
 import re
 
 from .. import config as _config
+from .. import discover as _discover
 from .. import sources
-from ..config import CONFIG_FILES, PSEUDO_RULES, Config, ConfigError, Overrides, Resolved
+from ..config import Config, ConfigError, Overrides, Resolved
+from ..discover import CONFIG_FILES
 from ..findings import Finding
-from ..registry import RuleError
+from ..registry import PSEUDO_RULES, RuleError
 
 # languageId -> reader, for documents whose name says nothing (an untitled buffer)
 LANGUAGE_FORMATS = {
@@ -46,13 +48,13 @@ class Configs:
         self._by_file: dict[str, Resolved | Exception] = {}
 
     def invalidate(self) -> None:
-        # config.py memoises discovery per folder for the life of a CLI run; a server outlives
+        # discover.py memoises discovery per folder for the life of a CLI run; a server outlives
         # file creations and deletions, so forget it
-        _config._FOUND.clear()
+        _discover._FOUND.clear()
         self._by_file.clear()
 
     def config_path(self, folder: str) -> str | None:
-        found = _config.find_config_dir(folder)
+        found = _discover.find_config_dir(folder)
         return str(found) if found else None
 
     def resolve(self, folder: str) -> tuple[Resolved | None, str | None, Exception | None]:

@@ -18,7 +18,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
-from ..config import CONFIG_FILES
+from ..discover import CONFIG_FILES
 from . import core
 
 DELAY = 0.3     # at most one lint per document per DELAY seconds while it is being typed in

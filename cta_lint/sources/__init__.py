@@ -8,6 +8,8 @@ import codecs
 import os
 import re
 
+from .base import ReadError, add_meta_blocks  # noqa: F401 (the package's names)
+
 HTML_EXT = {".html", ".htm", ".xhtml", ".mjml", ".hbs", ".handlebars", ".mustache", ".liquid"}
 TEMPLATE_EXT = {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".twig", ".njk", ".liquid", ".hbs",
                 ".handlebars", ".mustache"}
@@ -16,10 +18,6 @@ TEXT_EXT = {".txt", ".text"}
 EML_EXT = {".eml"}
 ALL_EXT = HTML_EXT | TEMPLATE_EXT | MD_EXT | TEXT_EXT | EML_EXT
 FORMATS = ("html", "markdown", "text", "eml")
-
-
-class ReadError(Exception):
-    """The file cannot be read as copy (binary, undecodable, too large...)."""
 
 
 def format_for(path: str | None, text: str | None = None) -> str:
@@ -115,34 +113,6 @@ def read_parts(text: str, fmt: str):
         from . import eml
         return eml.read_parts(text)
     return None
-
-
-def add_meta_blocks(doc, subject: bool = True, preheader: bool = True) -> None:
-    """Make a known subject line / preheader visible to rules as blocks that are not body copy
-    (kind ``subject``, zone ``subject``; kind and zone ``preheader``), placed first so they
-    never touch the ending. Their position is the text's first occurrence in the source when it
-    can be found, else the start of the file."""
-    from ..document import PREHEADER, SUBJECT, TextBuilder
-    have = {b.kind for b in doc.blocks}
-    new = []
-    for want, kind, value in ((subject, SUBJECT, doc.subject), (preheader, PREHEADER, doc.preheader)):
-        if not want or not value or not value.strip() or kind in have:
-            continue
-        value = " ".join(value.split())
-        tb = TextBuilder()
-        at = doc.source.find(value)
-        if at != -1:
-            tb.add(value, at)
-        else:
-            first = value.split(None, 1)[0]   # (a preheader can be ~4,000 characters)
-            at = doc.source.find(first)
-            tb.add_mapped(value, max(at, 0))
-        blk = tb.build(kind)
-        if blk is not None:
-            blk.zone = kind
-            new.append(blk)
-    if new:
-        doc.blocks[:0] = new
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")

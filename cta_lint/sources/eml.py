@@ -226,7 +226,8 @@ def read_parts(source: str) -> list[Part]:
         content = _content(p)
         is_html = p.get_content_type() == "text/html"
         if is_html:
-            from . import html, add_meta_blocks
+            from . import html
+            from .base import add_meta_blocks
             doc = html.read(content)
             add_meta_blocks(doc, subject=False)
         else:

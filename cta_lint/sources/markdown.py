@@ -55,7 +55,7 @@ def _parser():
 
 def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
     doc = Document(source=source, format="markdown")
-    masked = templates.mask(source)
+    masked = templates.mask(source, "markdown")
     text = masked.text
     for _, msg in masked.notes:
         doc.notes.append(msg)
@@ -81,7 +81,7 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
     limit = md.options.get("maxNesting", MAX_NESTING)
     if tokens and max(t.level for t in tokens) >= limit - 1:
         # markdown-it stops parsing at its nesting limit and drops the rest of the file
-        from . import ReadError
+        from .base import ReadError
         raise ReadError(f"lists or quotes nested deeper than {limit} levels (the Markdown "
                         f"parser's limit)")
     blocks: list[Block] = []

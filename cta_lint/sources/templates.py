@@ -10,6 +10,11 @@ found in the masked text is the line:column in the original file:
   branches of a conditional stay in the copy;
 - an unterminated tag is masked to the end of its line and reported as a note.
 
+What a format can hold besides template tags is not taken for one: in Markdown, an attribute
+list ``{#id}`` / ``{#id .class key=value}`` (kramdown, Pandoc, Hugo: ``# Title {#intro}``)
+opens like a Jinja comment but is not one; it is blanked (no reader shows it) and is neither a
+comment nor a note.
+
 Template comments are returned too: inline ``cta-lint`` directives may live in them.
 The template is never rendered or evaluated: this is text substitution only.
 """
@@ -23,6 +28,13 @@ _OPENERS = re.compile(r"\{\{|\{%|\{#")
 _IDENT = re.compile(r"[A-Za-z_][\w.]*")
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _COMMENT_END = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+# A Markdown attribute list that starts "{#": an id, then classes, more ids and key=value pairs,
+# closed by "}" on the same line. A Jinja comment cannot match: its "#}" is no attribute.
+_MD_ATTRIBUTES = re.compile(
+    r"""\{\#[A-Za-z][\w:.-]*(?:[ \t]+(?:[.#][A-Za-z_][\w-]*|[A-Za-z_][\w-]*="""
+    r"""(?:"[^"\n]*"|'[^'\n]*'|[^\s"'}]+)))*[ \t]*\}""")
+# Per format, what opens like "{#" and is not a template comment
+_NOT_COMMENTS = {"markdown": _MD_ATTRIBUTES}
 
 
 class Masked(Record):
@@ -71,10 +83,12 @@ def _unterminated(text: str, start: int, out: list[str], result: Masked, what: s
     return eol
 
 
-def mask(text: str) -> Masked:
-    """Return the masked text and the spans of expressions and comments."""
+def mask(text: str, fmt: str = "html") -> Masked:
+    """Return the masked text and the spans of expressions and comments. ``fmt`` (html,
+    markdown, text) says what else the text can hold (see the module's docstring)."""
     if not has_template(text):
         return Masked(text)
+    not_comment = _NOT_COMMENTS.get(fmt)
     out: list[str] = []
     result = Masked("")
     pos = 0
@@ -134,6 +148,12 @@ def mask(text: str) -> Masked:
                 out.append(_placeholder(tag, body))
             pos = stop
         elif kind == "{#":
+            attrs = not_comment.match(text, start) if not_comment is not None else None
+            if attrs is not None:
+                out.append(text[pos:start])
+                out.append(_blank(attrs.group()))
+                pos = attrs.end()
+                continue
             end = find("#}", start + 2)
             if end == -1:
                 out.append(text[pos:start])

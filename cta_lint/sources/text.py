@@ -36,7 +36,7 @@ def lines(source: str):
 
 def read(source: str, fmt: str = "text") -> Document:
     doc = Document(source=source, format="text")
-    masked = templates.mask(source).text if templates.has_template(source) else source
+    masked = templates.mask(source, "text").text if templates.has_template(source) else source
     blocks: list[Block] = []
     para: list[tuple[str, int]] = []
     group = 0
