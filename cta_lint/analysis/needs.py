@@ -71,10 +71,13 @@ _SAKE = re.compile(
 
 
 _PREDICATES = (
-    (_NEED, re.compile("need|rel|depend|count|surviv|live on|without")),
-    (_HARDSHIP, re.compile("broke|out of|unemployed|desperate|struggl|afford|rent|payroll|lights|"
-                           "living costs|bills|salar|money|ends meet|food|losing")),
-    (_SAKE, re.compile("help| can |more ")),
+    (_NEED, re.compile(r"\b(?:needs?|rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?\s+on|"
+                       r"surviv\w*|live\s+on|without)\b")),
+    (_HARDSHIP, re.compile(r"\b(?:broke|out\s+of|unemployed|desperate|struggl\w*|afford|rent|"
+                           r"payroll|living\s+costs|bills|salar\w*|make\s+money|ends\s+meet|food|"
+                           r"losing)\b")),
+    (_SAKE, re.compile(r"\bhelp\s+(?:me|us|fund)\b|\b(?:i|we)\s+can\b|\bmore\s+(?:money|"
+                       r"funding|funds|sponsors|donations|backers)\b")),
 )
 
 
