@@ -76,7 +76,7 @@ _PREDICATES = (
     (_HARDSHIP, re.compile(r"\b(?:broke|out\s+of|unemployed|desperate|struggl\w*|afford|rent|"
                            r"payroll|living\s+costs|bills|salar\w*|make\s+money|ends\s+meet|food|"
                            r"losing)\b")),
-    (_SAKE, re.compile(r"\bhelp\s+(?:me|us|fund)\b|\b(?:i|we)\s+can\b|\bmore\s+(?:money|"
+    (_SAKE, re.compile(r"\bhelp\s+(?:me|us|fund)\b|\b(?:i|we)\s+can\b|\bafloat\b|\bmore\s+(?:money|"
                        r"funding|funds|sponsors|donations|backers)\b")),
 )
 
