@@ -45,11 +45,13 @@ _CUE = re.compile(
     r"you(?:'ll| will) (?:learn|discover|find|receive|enjoy)|(?:hear|learn|know) about|get access to|"
     r"offers|offering|benefits?|(?:allowing|allows|lets|letting|helps|helping|enables|enabling)\s+you\s+to|"
     r"advantages?|what you(?:'ll| will) (?:get|learn)|plus|such as|like|from|supports?|"
-    r"now with|along with|everything from|all the)\b[^.!?]{0,40}?(?::|\s)|:\s", re.I)
+    r"now with|along with|everything from|all the|(?:^|(?<=[.!?]\s))with)\b[^.!?]{0,40}?(?::|\s)|:\s",
+    re.I)
 # _CUE, tried only where one of its alternatives' first characters stands (a charset under the
 # same re.I matches exactly what those literals do): the same matches, ~1.6x faster
 _CUE_AT = re.compile(r"(?=[ifcpnayhlkgobwse:])(?:" + _CUE.pattern + ")", re.I)
-_ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){2,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
+# "A, B and C" or "A, B, C": three parts at least once split at the commas and the last "and"
+_ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){1,}(?:,?\s+(?:and|&|or|plus)\s+[^,;:.!?]+)?")
 _WH = re.compile(r"\s*(?:what|how|why|when|where|who|which)\b", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are|you|you're|if|"
                           r"would)\b", re.I)
@@ -178,8 +180,8 @@ def _lists(body):
 def _enumeration(b) -> tuple[int, int] | None:
     """Span of a 3+ item enumeration after a cue in a paragraph, or None."""
     t = b.text
-    if t.count(",") < 2:
-        return None   # an enumeration has two commas at least (_ENUM)
+    if "," not in t:
+        return None   # an enumeration has a comma at least (_ENUM)
     for m in _CUE_AT.finditer(t):
         e = _ENUM.match(t, m.end())  # not t[m.end():]: a copy per cue is quadratic
         if not e:
@@ -191,6 +193,8 @@ def _enumeration(b) -> tuple[int, int] | None:
         sizes = sorted(len(p.split()) for p in parts)
         if sizes[-1] > 9 or sizes[len(sizes) // 2] > 6:
             continue
+        if e.group(0).count(",") == 1 and sizes[-1] > 4:
+            continue   # "A, B and C" with one comma: only short noun phrases, not two clauses
         if any(_CLAUSE_WORD.search(p) for p in parts[:-1]):
             continue
         if sum(1 for p in parts if _WH.match(p)) * 2 >= len(parts):
