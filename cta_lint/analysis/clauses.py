@@ -68,7 +68,8 @@ _PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access c
                               "deal sample mockup audit conversation appointment estimate "
                               "proposal invite invitation pricing upgrade subscription "
                               "membership plan".split())
-_PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b", re.I)
+_PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b|\buse\s+(?:my|your|this|the|our)\s+code\b",
+                    re.I)
 # verbs that are also adjectives: a verb only with a determiner after them ("secure your spot")
 _ADJ_TOO = frozenset("secure select complete open free direct express live clean".split())
 _DETERMINERS = frozenset("a an the your my our this that these those one some any".split())
