@@ -97,6 +97,7 @@ NOT_ASKS = [
     "Try it out in the playground.",
     "Start by opening the settings page.",
     "Call me Ishmael.",
+    "To be removed send TXT STOP to 83222.",
 ]
 
 
@@ -161,6 +162,7 @@ SELLER = [
     ("Two of our maintainers are losing their funding this year.", "are losing their funding"),
     ("With more sponsors we could ship twice as often.", "With more sponsors we could"),
     ("Some months I can barely make ends meet.", "make ends meet"),
+    ("Your support means the project can stay afloat.", "project can stay afloat"),
 ]
 NOT_SELLER = [
     "Everything you need to launch your store.",

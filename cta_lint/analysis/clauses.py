@@ -90,6 +90,8 @@ _AFTER_VERB = frozenset("now today tonight online here below above early before 
 _SMS = re.compile(r"\b(?:text|txt|sms)\s+(?:the\s+word\s+)?[\"'\u201c]?[A-Z0-9]{2,12}[\"'\u201d]?\s+to\s+"
                   r"\d{3,6}\b", re.I)
 _CLICK = frozenset("click tap press hit".split())
+# the keywords of SMS opt-out and help, not of a sale ("send STOP to 83222")
+_OPT_OUT = re.compile(r"\b(?:stop|stopall|unsubscribe|end|quit|cancel|optout|opt-out|help|info)\b", re.I)
 _PAST_START = frozenset("did was were has had how's what's".split())
 
 
@@ -153,7 +155,7 @@ def recognise(lex, text: str, start: int, end: int, words: list[str] | None = No
         return None
     found = None
     m = _SMS.search(text, start, end)
-    if m:
+    if m and not _OPT_OUT.search(m.group(0)):
         return "explicit", m.start(), m.end()   # "text JOIN to 55555": a response mechanism
     if verbs:
         found = _imperatives(v, text, toks) or _framed(v, text, toks, start, end)
