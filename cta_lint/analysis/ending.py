@@ -89,7 +89,7 @@ def ending_window(an) -> list:
             continue
         if transparent(an, b):
             continue
-        if words + b.words > window and paras >= 1 and b.words > 25:
+        if words + b.words > 2 * window and paras >= 1 and b.words > 25:
             # take only the closing sentences of this long block
             an.ending_from[b.index] = tail_cut(an, b, window - words)
             break
