@@ -90,6 +90,26 @@ def read_config_file(path: str | os.PathLike) -> Config:
         raise ConfigError(f"{p}: cannot read configuration: {getattr(e, 'strerror', None) or e}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{p}: invalid TOML: {e}") from None
+    return config_from_data(p, data)
+
+
+def config_from_text(path: str | os.PathLike, text: str) -> Config:
+    """``read_config_file`` for text that is not saved yet (an editor's buffer)."""
+    import tomllib
+    from pathlib import Path
+    p = Path(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{p}: invalid TOML: {e}") from None
+    except RecursionError as e:
+        raise ConfigError(f"{p}: cannot read configuration: {e}") from None
+    return config_from_data(p, data)
+
+
+def config_from_data(p, data: dict) -> Config:
+    """The configuration of file ``p`` from its parsed TOML (its ``[tool.cta-lint]`` table for
+    pyproject.toml), type-checked."""
     prefix = ""
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("cta-lint", {})

@@ -80,28 +80,7 @@ class Configs:
         text = self.overlay.get(path)
         if text is None:
             return _config.read_config_file(path)
-        return config_from_text(path, text)
-
-
-def config_from_text(path: str, text: str) -> Config:
-    """``config.read_config_file`` for text that is not saved yet."""
-    import tomllib
-    from pathlib import Path
-    p = Path(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{p}: invalid TOML: {e}") from None
-    except RecursionError as e:
-        raise ConfigError(f"{p}: cannot read configuration: {e}") from None
-    prefix = ""
-    if p.name == "pyproject.toml":
-        data = data.get("tool", {}).get("cta-lint", {})
-        prefix = "tool.cta-lint."
-        if not isinstance(data, dict):
-            raise ConfigError(f"{p}: 'tool.cta-lint' must be a table")
-    _config._check_types(p, data, prefix)
-    return Config(path=str(p), root=os.path.dirname(os.path.abspath(p)), data=data)
+        return _config.config_from_text(path, text)
 
 
 def error_line(message: str, text: str | None) -> tuple[int, int]:
