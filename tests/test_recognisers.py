@@ -69,6 +69,16 @@ ASKS = [
     "Your gift of $25 will feed a family.",
     # scheduling English
     "Let me know when you're free for a call.",
+    # donation appeals, abandoned carts, trial ends, launches
+    "Please give what you can.",
+    "Help us reach our goal by donating now.",
+    "Your donation today will be doubled.",
+    "Your items are waiting in your cart.",
+    "Keep your Pro features for $9/month.",
+    "Add a payment method to continue using Ledgerly.",
+    "Pre-orders are open now.",
+    "Available now on Amazon and at your local bookstore.",
+    "Shall I send you the proposal?",
 ]
 
 NOT_ASKS = [
@@ -97,6 +107,12 @@ NOT_ASKS = [
     "Try it out in the playground.",
     "Start by opening the settings page.",
     "Call me Ishmael.",
+    "If you enjoyed this issue, forward it to a friend who might like it.",
+    "You can change your notification settings at any time.",
+    "Give the new dashboard a spin and let us know what you think.",
+    "Our members get early access to every new feature.",
+    "Your subscription was renewed on March 3.",
+    "Dark mode is now available in the app.",
     "To be removed send TXT STOP to 83222.",
 ]
 

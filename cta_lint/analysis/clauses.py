@@ -76,6 +76,7 @@ _DETERMINERS = frozenset("a an the your my our this that these those one some an
 _PRONOUNS = frozenset("you we i you'll you'd we'd i'd you're we're".split())
 # words after which a clause can start with "you can ...", "we'd love to ..."
 _INTRODUCERS = frozenset("and but so or now then today also here there yes ok okay anytime because "
+                         "please kindly "
                          "when if once after before plus again still just simply well oh hey "
                          "tonight tomorrow soon meanwhile instead otherwise finally lastly".split())
 _RELATIVE = frozenset("that which who whom where whatever anything everything something".split())
@@ -116,6 +117,9 @@ class Vocab:
             self.objects.add(o)
             self.objects.add(o + "s" if not o.endswith(("s", "x")) else o + "es")
         self.open_nouns = frozenset(w.lower() for w in lists.get("open_nouns", []))
+        # (the gate reads words as the phrase index splits them: "pre-orders" -> "orders")
+        self.open_words = self.open_nouns | frozenset(
+            p for w in self.open_nouns for p in re.split(r"[\W_]+", w) if p)
         self.frames = lex.re_invite_frames
         self.gerunds = lex.re_gerund_frames
         self.open_predicates = lex.re_open_predicates
@@ -147,7 +151,7 @@ def recognise(lex, text: str, start: int, end: int, words: list[str] | None = No
     if words is not None:
         verbs = not v.verb_words.isdisjoint(words)
         question = "?" in text[start:end] and not _PROPOSAL_OBJECTS.isdisjoint(words)
-        opened = not v.open_nouns.isdisjoint(words)
+        opened = not v.open_words.isdisjoint(words)
         if not (verbs or question or opened):
             return None
     toks = tokens(text, start, end)
@@ -211,7 +215,7 @@ def _framed(v: Vocab, text, toks, start, end):
             if gerund and not w.endswith("ing"):
                 continue
             f = _index_at(toks, m.start())
-            if f > 0 and (toks[f - 1][2] in _RELATIVE or (
+            if f > 0 and (toks[f - 1][2] in _RELATIVE or (not gerund and
                     toks[f - 1][2][:1].isalpha() and toks[f - 1][2] not in _INTRODUCERS)):
                 # "the best tablets that you can buy", "reports you can schedule": a
                 # description of a thing, not an ask (a frame starts a clause)
@@ -362,7 +366,7 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
             break
         if w in v.objects or w.endswith("%") or (w[:1] in "$£€" and w[1:2].isdigit()):
             return k + 1, True, purpose
-        if w in ("time", "slot", "times") and toks[j - 1][2] != "take" and (
+        if w in ("time", "slot", "times", "minutes") and toks[j - 1][2] != "take" and (
                 toks[max(0, j - 2)][2] in _TIME_VERBS or toks[j - 1][2] in _TIME_VERBS):
             return k + 1, True, purpose
         if w in _MECH_WORDS and k == j or (w in _MECH_WORDS and seen <= 2 and toks[k - 1][2] in (
