@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import (DIVIDER, HEADING, ITEM, PARAGRAPH, QUOTE, CELL, Block, Document, Link,
-                        TextBuilder, collapse)
+from ..document import (DIVIDER, HEADING, ITEM, PARAGRAPH, QUOTE, CELL, SUBJECT, Block, Document,
+                        Link, TextBuilder, collapse)
 from . import templates
 from . import html as html_reader
 
@@ -22,6 +22,27 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 
 _MD = None
 MAX_NESTING = 50
+
+
+# a fence of prose: no language (or a prose one), mostly words, sentences, no code syntax
+_PROSE_INFO = frozenset(("", "text", "txt", "plain", "plaintext", "email", "markdown", "md",
+                         "none", "copy", "script"))
+_CODE_LINE = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|from|function|const|let|var|return|"
+                        r"if|for|while|SELECT|<\?|#include|\$ |>>> )\b|=>|==|\):\s*$|^\s*</?\w+[^>]*>\s*$")
+
+
+def _prose_fence(tok) -> bool:
+    if tok.info.strip().lower() not in _PROSE_INFO:
+        return False
+    lines = [ln for ln in tok.content.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return False
+    if sum(1 for ln in lines if _CODE_LINE.search(ln)) * 10 > len(lines):
+        return False
+    words = tok.content.split()
+    letters = sum(c.isalpha() or c.isspace() for c in tok.content)
+    return len(words) >= 15 and letters >= 0.8 * len(tok.content) and any(
+        ln.rstrip()[-1:] in ".!?" for ln in lines)
 
 
 def _blank(s: str) -> str:
@@ -116,6 +137,13 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
         elif t == "hr":
             start = off(tok.map[0]) if tok.map else 0
             blocks.append(Block(kind=DIVIDER, text="", anchors=[], srcs=[], end=start))
+        elif t == "fence" and tok.map and _prose_fence(tok):
+            # an email or a script quoted whole in a fence ("```\nHi {{name}}, ...```"): copy
+            a, b = off(tok.map[0] + 1), min(off(tok.map[1] - 1), len(text))
+            if b > a:
+                from . import text as text_reader
+                sub = text_reader.read(" " * a + text[a:b])
+                blocks.extend(blk for blk in sub.blocks if blk.kind != SUBJECT)
         elif t == "html_block" and tok.map:
             a, b = off(tok.map[0]), min(off(tok.map[1]), len(text))
             frag_blocks, _hidden = html_reader.read_fragment(text[a:b], base=a)
