@@ -57,12 +57,15 @@ def qa_start(doc: Document):
     total = sum(b.words for b in blocks)
     read = 0
     for b in blocks:
-        if read >= total / 3:
-            for m in _SENTENCE.finditer(b.text):
-                seg = m.group(0)
-                if seg.strip() and _OPEN_FLOOR.search(seg) and not _LATER.search(seg):
-                    return b, m.start() + len(seg) - len(seg.lstrip())
-        read += b.words
+        if read + b.words < total / 3:
+            read += b.words
+            continue
+        for m in _SENTENCE.finditer(b.text):
+            seg = m.group(0)
+            if read >= total / 3 and seg.strip() and _OPEN_FLOOR.search(seg) and \
+                    not _LATER.search(seg):
+                return b, m.start() + len(seg) - len(seg.lstrip())
+            read += len(seg.split())
     return None
 
 
