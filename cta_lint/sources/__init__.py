@@ -136,9 +136,10 @@ def read_text(text: str, fmt: str):
         add_meta_blocks(doc)
         return doc
     if fmt == "markdown" or fmt == "deck":
-        from . import deck
-        if fmt == "deck" or deck.is_deck(text):
-            return deck.read(text)
+        if fmt == "deck" or text.startswith(("---", "\ufeff---")):   # (front matter)
+            from . import deck
+            if fmt == "deck" or deck.is_deck(text):
+                return deck.read(text)
         from . import markdown
         return markdown.read(text)
     if fmt == "vtt" or fmt == "srt":
