@@ -297,3 +297,11 @@ def test_webinar_examples():
         doc, an, _ = blocks(text, sources.format_for(str(path), text))
         block, offset = an.qa
         assert doc.position(block.src(offset)) == at
+
+
+def test_cta008_explain_examples():
+    import tomllib
+    rule = tomllib.loads((Path(__file__).parent.parent / "rules" /
+                          "CTA008-ask-before-questions.toml").read_text(encoding="utf-8"))
+    assert found(rule["bad"], "deck", select=["CTA008"]) == ["CTA008 9:4"]
+    assert found(rule["good"], "deck", select=["CTA008"]) == []
