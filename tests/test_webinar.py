@@ -305,3 +305,13 @@ def test_cta008_explain_examples():
                           "CTA008-ask-before-questions.toml").read_text(encoding="utf-8"))
     assert found(rule["bad"], "deck", select=["CTA008"]) == ["CTA008 9:4"]
     assert found(rule["good"], "deck", select=["CTA008"]) == []
+
+
+def test_linter_directives_in_a_deck_are_not_notes_and_still_work():
+    text = ("---\nmarp: true\n---\n\n# Plan your week\n\n---\n\n## Questions?\n\n"
+            "<!-- cta-lint-disable-file CTA008 -->\n<!-- markdownlint-disable MD025 -->\n")
+    doc, an, got = blocks(text, "markdown")
+    assert [t for _, _, _, t, _ in got] == ["Plan your week", "Questions?"]
+    assert found(text, "markdown") == ["CTA001 5:3"]
+    assert found(text.replace("<!-- cta-lint-disable-file CTA008 -->\n", ""), "markdown") == [
+        "CTA001 5:3", "CTA008 9:4"]

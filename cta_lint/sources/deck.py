@@ -37,7 +37,10 @@ _MARP_DIRECTIVES = ("theme|paginate|header|footer|class|backgroundColor|backgrou
                     "backgroundPosition|backgroundRepeat|backgroundSize|color|size|math|style|"
                     "headingDivider|lang|title|description|author|image|keywords|url|marp|"
                     "transition|fit|bg")
+# a comment line that is a directive, not a note: Marp's, reveal's slide attributes, and the
+# directives of linters and formatters (cta-lint-disable, markdownlint, prettier, Vale, textlint)
 _DIRECTIVE = re.compile(rf"^\s*(?:_?(?:{_MARP_DIRECTIVES})\s*:.*|\.(?:slide|element)\s*:.*|"
+                        r"(?:cta-lint|markdownlint|prettier|textlint)-[\w-]+.*|vale\s.*|"
                         r"fit|)\s*$")
 _ZW = "\u200b"
 
