@@ -315,3 +315,16 @@ def test_linter_directives_in_a_deck_are_not_notes_and_still_work():
     assert found(text, "markdown") == ["CTA001 5:3"]
     assert found(text.replace("<!-- cta-lint-disable-file CTA008 -->\n", ""), "markdown") == [
         "CTA001 5:3", "CTA008 9:4"]
+
+
+def test_speaker_labels_and_colons_that_are_not_names():
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nStep 1: sign up at x.example/signup today.\n\n"
+            "00:00:02.000 --> 00:00:03.000\nNote: the price goes up Friday.\n\n"
+            "00:00:03.000 --> 00:00:04.000\nSpeaker 2: Great.\n\n"
+            "00:00:04.000 --> 00:00:05.000\n>> Maria: Can I pay yearly?\n")
+    doc, an, got = blocks(text, "vtt")
+    assert [(s, t, p) for _, _, s, t, p in got] == [
+        ("", "Step 1: sign up at x.example/signup today. Note: the price goes up Friday.", (4, 1)),
+        ("Speaker 2", "Great.", (10, 12)),
+        ("Maria", "Can I pay yearly?", (13, 11)),
+    ]

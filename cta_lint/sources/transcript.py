@@ -29,7 +29,13 @@ _TAG = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>\n]+)>")
 # "JOHN:", "Jane Doe:", "Dr. Lee:", ">> HOST:" at the start of a cue: a name of 1-4 capitalised
 # words (or one all-capitals word), then a colon and a space
-_LABEL = re.compile(r"^(?:>>\s*)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z0-9][\w.'\u2019-]*){0,3}):\s+")
+_LABEL = re.compile(r"^(?:>>\s*)?((?:Speaker|Participant|Guest|Attendee|Panelist|Presenter|Host)"
+                    r"\s+\d+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s+")
+# words that open a sentence with a colon ("Note: the price goes up Friday"), not names
+_NOT_NAMES = {"note", "notes", "step", "tip", "remember", "bonus", "hint", "warning", "example",
+              "update", "reminder", "important", "ps", "p.s", "p.s.", "fact", "so", "now", "well",
+              "okay", "ok", "yes", "no", "here", "today", "result", "results", "answer",
+              "question", "why", "how", "what", "spoiler", "pro"}
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&lrm;": "", "&rlm;": "",
              "&quot;": '"', "&apos;": "'", "&#39;": "'"}
 _ENTITY = re.compile(r"&(?:amp|lt|gt|nbsp|lrm|rlm|quot|apos|#39);")
@@ -102,8 +108,9 @@ class _Joiner:
                 m = _LABEL.match(_TAG.sub(lambda t: " " * len(t.group(0)), line))
                 # all capitals ("HOST:"), several words ("Jane Doe:"), or one word opening
                 # the cue ("Maria: thanks, everyone")
-                if m and m.end() < len(line) and (m.group(1).isupper() or " " in m.group(1)
-                                                   or i == 0):
+                name = m.group(1) if m else ""
+                if m and m.end() < len(line) and name.lower() not in _NOT_NAMES and (
+                        name.isupper() or " " in name or i == 0):
                     self._speaker(m.group(1))
                     text_from = m.end()
             self._text(line, off, text_from)
