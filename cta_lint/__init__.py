@@ -21,11 +21,13 @@ def __getattr__(name):
 
 
 def lint_text(text: str, format: str = "html", *, select=None, ignore=None, path: str = "-"):
-    """Lint copy given as a string; ``format`` is html, markdown, text or eml."""
+    """Lint copy given as a string; ``format`` is html, markdown, text or eml, or deck (Markdown
+    read as a slide deck), vtt or srt (transcripts: a malformed one raises ValueError)."""
     from .engine import Linter
     linter = Linter(_settings(select, ignore))
-    if format not in ("html", "markdown", "text", "eml"):
-        raise ValueError(f"unknown format {format!r}: use html, markdown, text or eml")
+    if format not in ("html", "markdown", "text", "eml", "deck", "vtt", "srt"):
+        raise ValueError(f"unknown format {format!r}: use html, markdown, text, eml, deck, "
+                         f"vtt or srt")
     return linter.lint_text(text, format, path)
 
 

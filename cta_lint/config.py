@@ -29,7 +29,7 @@ _LIST = "a list of strings"
 _TABLE_LIST = "a table of lists of strings"
 _KEYS = {
     "select": _LIST, "ignore": _LIST, "extend-select": _LIST, "include": _LIST,
-    "exclude": _LIST, "extend-exclude": _LIST, "rule-packs": _LIST,
+    "exclude": _LIST, "extend-exclude": _LIST, "rule-packs": _LIST, "decks": _LIST,
     "per-file-ignores": _TABLE_LIST, "lexicon": _TABLE_LIST,
     "severity": "a table of rule = severity", "rules": "a table of rule tables",
     "format": "a string", "max-file-size": "an integer", "respect-gitignore": "a boolean",
@@ -290,6 +290,8 @@ class Resolved:
         self.include = globs("include", data.get("include", []))
         self.exclude = globs("exclude", data.get("exclude", []) + data.get("extend-exclude", []))
         self.respect_gitignore = data.get("respect-gitignore", True)
+        # Markdown files to read as slide decks (besides those their front matter marks)
+        s.decks, s.decks_root = globs("decks", data.get("decks", [])), self.root
         # (matcher, codes, glob, folder the glob is relative to); command-line globs are
         # relative to the current folder
         self.per_file_ignores: list[tuple[object, set[str], str, str]] = []
@@ -345,6 +347,7 @@ class Resolved:
             "include": self.config.get("include", []),
             "exclude": self.config.get("exclude", []) + self.config.get("extend-exclude", []),
             "respect-gitignore": self.respect_gitignore,
+            "decks": self.config.get("decks", []),
             "rule-packs": s.packs,
             "rules": {c: reg.rules[c].options for c in sorted(reg.rules)
                       if c in s.rule_options or reg.rules[c].options},

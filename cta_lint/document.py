@@ -44,6 +44,11 @@ PREHEADER = "preheader"
 FOOTER = "footer"
 SIGNATURE = "signature"
 CHROME = "chrome"
+QA = "qa"              # a webinar's Q&A part (deck or transcript): not body copy
+
+# Webinar kinds (Document.webinar)
+DECK = "deck"
+TRANSCRIPT = "transcript"
 
 
 _MISSING = object()
@@ -67,7 +72,7 @@ class Link(Record):
 class Block(Record):
     __match_args__ = ("kind", "text", "anchors", "srcs", "end", "level", "group", "ordered",
                       "links", "zone", "section", "index", "marker")
-    __slots__ = __match_args__ + ("_counted",)
+    __slots__ = __match_args__ + ("_counted", "speaker")
 
     def __init__(self, kind: str, text: str, anchors: list[int], srcs: list[int], end: int,
                  level: int = 0, group: int = -1, ordered: bool = False,
@@ -89,6 +94,7 @@ class Block(Record):
         self.index = index
         self.marker = marker         # bullet marker for plain-text items
         self._counted = (None, 0)    # (text, its word count): checks ask for it again and again
+        self.speaker = ""            # who said it (a transcript's speaker label), else ""
 
     @property
     def start(self) -> int:
@@ -125,8 +131,9 @@ class Block(Record):
 
 
 class Document(Record):
-    __slots__ = ("source", "format", "blocks", "subject", "preheader", "notes", "_lines")
-    __match_args__ = __slots__
+    __slots__ = ("source", "format", "blocks", "subject", "preheader", "notes", "_lines",
+                 "webinar")
+    __match_args__ = __slots__[:-1]
 
     def __init__(self, source: str, format: str, blocks: list[Block] = _MISSING,
                  subject: str | None = None, preheader: str | None = None,
@@ -138,7 +145,7 @@ class Document(Record):
         self.preheader = preheader
         self.notes = [] if notes is _MISSING else notes   # reader diagnostics (non-fatal)
         self._lines = _lines
-
+        self.webinar = None          # DECK or TRANSCRIPT for a webinar as delivered, else None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count characters."""

@@ -30,6 +30,8 @@ class Settings(Record):
         self.rule_options = {} if rule_options is None else rule_options
         self.packs = [] if packs is None else packs
         self.max_file_size = max_file_size
+        self.decks = None               # gitignore-style matcher of Markdown files that are decks
+        self.decks_root = "."           # (the folder its patterns are relative to)
 
 
 
@@ -201,6 +203,10 @@ class Linter:
         if note:
             self._note(path, note)
         fmt = fmt or sources.format_for(path if path != "-" else None, text)
+        if fmt == "markdown" and self.settings.decks is not None and path != "-":
+            from .discover import matches
+            if matches(self.settings.decks, path, self.settings.decks_root):
+                fmt = "deck"
         try:
             return self.lint_text(text, fmt, path)
         except sources.ReadError as e:

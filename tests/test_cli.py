@@ -91,7 +91,8 @@ def test_examples_directory():
         by_file.setdefault(f["path"].split("examples/")[-1], set()).add(f["rule"])
     for good in ("html/good-spring-sale.html", "mjml/good-webinar-invite.mjml",
                  "markdown/good-landing.md", "text/good-cold-email.txt", "text/good-sms.txt",
-                 "templates/trial-ending.html.j2", "markdown/webinar-script.md", "eml/good.eml"):
+                 "templates/trial-ending.html.j2", "markdown/webinar-script.md", "eml/good.eml",
+                 "webinar/good-deck.md", "webinar/good-webinar.vtt"):
         assert good not in by_file, (good, by_file.get(good))
     assert by_file["html/bad-product-update.html"] == {"CTA001", "CTA002"}
     assert by_file["mjml/bad-new-collection.mjml"] == {"CTA001", "CTA002", "CTA003"}
@@ -99,6 +100,8 @@ def test_examples_directory():
     assert by_file["eml/bad.eml"] == {"CTA005", "CTA006", "CTA007"}
     assert by_file["html/dead-button.html"] == {"CTA006"}
     assert by_file["text/bad-cold-email.txt"] == {"CTA003", "CTA004"}
+    assert by_file["webinar/bad-deck.md"] == {"CTA001", "CTA002", "CTA005", "CTA008"}
+    assert by_file["webinar/bad-webinar.srt"] == {"CTA003", "CTA004", "CTA005"}
 
 
 def test_python_api():

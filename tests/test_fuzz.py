@@ -166,3 +166,41 @@ def test_cli_exit_code_is_0_or_1(tmp_path_factory, files, select, fmt):
     r = CliRunner().invoke(main, args)
     assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
     assert r.exit_code in (0, 1), r.output
+
+
+# -- webinars: decks and transcripts --------------------------------------------------------------
+DECK_LINE = st.one_of(MD_LINE, st.sampled_from(
+    ["---", "--", "----", "<!--", "-->", "<!-- _class: lead -->", "<!-- note: buy now -->",
+     "Note:", "::right::", "layout: center", "## Questions?", "Q&A", "Thank you!", "```"]))
+deck_docs = st.builds(lambda head, body: head + body, st.sampled_from(
+    ["---\nmarp: true\n---\n", "---\ntheme: seriph\n---\n", "---\nrevealOptions:\n  a: 1\n---\n",
+     ""]), st.lists(DECK_LINE, max_size=30).map("\n".join))
+STAMP = st.sampled_from(["00:00:01.000", "00:01.500", "1:02:03.004", "00:00:01,000", "00:0x:01.000",
+                         "99:99:99.999", "", "00:00:05.000"])
+CUE_TEXT = st.one_of(st.sampled_from(["<v Dana>", "</v>", "HOST: ", "<i>", "</i>", "{\\an8}",
+                                      "&amp;", "<c.x>", ">> ", "NOTE", "-->", "WEBVTT", "1",
+                                      "any questions?", "let's open it up for questions."]),
+                     st.sampled_from(WORDS), st.text(max_size=6))
+cue = st.builds(lambda n, a, arrow, b, lines: f"{n}\n{a}{arrow}{b}\n" + "\n".join(lines),
+                st.sampled_from(["", "1", "intro"]), STAMP, st.sampled_from([" --> ", "-->", " -> "]),
+                STAMP, st.lists(st.lists(CUE_TEXT, max_size=5).map("".join), max_size=3))
+transcripts = st.builds(lambda head, cues, sep: head + sep.join(cues),
+                        st.sampled_from(["WEBVTT\n\n", "WEBVTT - talk\nKind: captions\n\n", "",
+                                         "\ufeffWEBVTT\n\n"]),
+                        st.lists(cue, max_size=12), st.sampled_from(["\n\n", "\r\n\r\n", "\n"]))
+
+
+@given(doc=deck_docs, select=selects)
+def test_random_decks(doc, select):
+    f = linter_for(select).lint_text(doc, "deck", "x.md")
+    assert_inside(doc, f)
+
+
+@given(doc=transcripts, name=st.sampled_from(["x.vtt", "x.srt"]), select=selects)
+def test_random_transcripts(doc, name, select):
+    f = linter_for(select).lint_bytes(doc.encode("utf-8", "surrogatepass"), name)
+    if any(x.rule == "CTA000" for x in f):   # a malformed file: one diagnostic, with its reason
+        assert [x.rule for x in f] == ["CTA000"], f
+        assert "internal error" not in f[0].message, f[0].message
+        return
+    assert_inside(sources.decode(doc.encode("utf-8", "surrogatepass"))[0], f)

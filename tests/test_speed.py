@@ -108,7 +108,8 @@ def test_one_file_run_imports_only_what_it_needs(tmp_path):
         loaded = {m.split(".")[0] for m in last[1:]}
         assert "cta_lint" in loaded and "lxml" in loaded
         unwanted = {"pathspec", "multiprocessing", "bs4", "jinja2", "markdown_it",
-                    "tempfile", "pathlib", "dataclasses", "importlib.metadata", "json", "email"}
+                    "tempfile", "pathlib", "dataclasses", "importlib.metadata", "json", "email",
+                    "cta_lint.sources.deck", "cta_lint.sources.transcript"}
         assert not unwanted & (loaded | set(last[1:])), sorted(unwanted & (loaded | set(last[1:])))
 
 

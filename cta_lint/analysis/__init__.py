@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..document import DIVIDER, HEADING, Block, Document
-from . import zones
+from . import webinar, zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
 from .ending import body_until, ending_window
 from .lexicon import Lexicon
@@ -24,6 +24,8 @@ class Analysis:
         self.detector = detector if detector is not None and detector.lex is lex else AskDetector(lex)
         self.ending_words = ending_words
         zones.assign(doc, lex)
+        # a webinar's Q&A part (deck or transcript): (block, text offset) where it starts
+        self.qa = webinar.mark(doc) if doc.webinar else None
 
     @cached_property
     def body(self) -> list[Block]:

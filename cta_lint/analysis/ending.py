@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import BUTTON, HEADING, PS
+from ..document import BUTTON, DECK, HEADING, PS
 from .asks import ENGAGEMENT, EXPLICIT, SOFT
 
 _LEGAL = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|disclaimer|fine print)\s*:", re.I)
@@ -68,6 +68,12 @@ def ending_window(an) -> list:
     body = an.body
     if not body:
         return []
+    if an.doc.webinar == DECK:
+        # closing slides with nothing but thanks or "Questions?" do not hide the pitch slide
+        while body[0].section != body[-1].section and all(
+                transparent(an, b) for b in body if b.section == body[-1].section):
+            last = body[-1].section
+            body = [b for b in body if b.section != last]
     last_section = body[-1].section
     out = []
     words = 0

@@ -20,6 +20,7 @@ BUILTIN_KINDS = {
     "dead-cta": "cta_lint.checks.deadcta:DeadCta",
     "plain-part-ask": "cta_lint.checks.parts:PlainPartAsk",
     "substitution": "cta_lint.checks.substitution:Substitution",
+    "ask-before-questions": "cta_lint.checks.webinar:AskBeforeQuestions",
 }
 
 

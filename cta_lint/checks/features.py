@@ -46,7 +46,9 @@ class FeatureDump(Check):
         section = []
         for k in range(first.index, len(blocks)):
             b = blocks[k]
-            if k > last.index:
+            if k > last.index and not doc.webinar:
+                # (a webinar's feature slide is answered by the pitch slide after it: the
+                # whole talk up to the Q&A, which is not body, is its section)
                 if b.kind == DIVIDER:
                     break
                 if b.kind == HEADING and b.in_body and (b.level or 2) <= lvl:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..document import QUOTE
+from ..document import QA, QUOTE
 from ..findings import Hit
 from . import Check
 
@@ -97,6 +97,12 @@ class ReaderFocus(Check):
 
     def check(self, doc, an):
         blocks = [b for b in an.body if b.kind != QUOTE and b.text]
+        if doc.webinar and an.qa is not None:
+            # a webinar's Q&A counts the presenters' answers, not the audience's questions:
+            # the presenters are who speaks before it (a deck's slides have no speaker)
+            presenters = {b.speaker for b in blocks}
+            blocks += [b for b in doc.blocks if b.zone == QA and b.kind != QUOTE and b.text
+                       and b.speaker in presenters]
         if not blocks:
             return
         words = sum(b.words for b in blocks)

@@ -16,8 +16,10 @@ TEMPLATE_EXT = {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".twig", ".njk", ".
 MD_EXT = {".md", ".markdown", ".mdx", ".mkd", ".mdown"}
 TEXT_EXT = {".txt", ".text"}
 EML_EXT = {".eml"}
-ALL_EXT = HTML_EXT | TEMPLATE_EXT | MD_EXT | TEXT_EXT | EML_EXT
-FORMATS = ("html", "markdown", "text", "eml")
+TRANSCRIPT_EXT = {".vtt": "vtt", ".srt": "srt"}
+ALL_EXT = HTML_EXT | TEMPLATE_EXT | MD_EXT | TEXT_EXT | EML_EXT | set(TRANSCRIPT_EXT)
+# "deck": Markdown read as a slide deck (by its front matter, or the ``decks`` setting)
+FORMATS = ("html", "markdown", "text", "eml", "deck", "vtt", "srt")
 
 
 def format_for(path: str | None, text: str | None = None) -> str:
@@ -41,6 +43,8 @@ def format_for(path: str | None, text: str | None = None) -> str:
             return "eml"
         if ext in TEXT_EXT:
             return "text"
+        if ext in TRANSCRIPT_EXT:
+            return TRANSCRIPT_EXT[ext]
     return sniff(text or "")
 
 
@@ -131,9 +135,16 @@ def read_text(text: str, fmt: str):
         doc = html.read(text)
         add_meta_blocks(doc)
         return doc
-    if fmt == "markdown":
+    if fmt == "markdown" or fmt == "deck":
+        if fmt == "deck" or text.startswith(("---", "\ufeff---")):   # (front matter)
+            from . import deck
+            if fmt == "deck" or deck.is_deck(text):
+                return deck.read(text)
         from . import markdown
         return markdown.read(text)
+    if fmt == "vtt" or fmt == "srt":
+        from . import transcript
+        return transcript.read_vtt(text) if fmt == "vtt" else transcript.read_srt(text)
     if fmt == "eml":
         from . import eml
         return eml.read(text)
