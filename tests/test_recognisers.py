@@ -79,6 +79,8 @@ ASKS = [
     "Pre-orders are open now.",
     "Available now on Amazon and at your local bookstore.",
     "Shall I send you the proposal?",
+    "Try Notion free for 30 days.",
+    "Deploy Atomic CRM on your own infrastructure in minutes.",
 ]
 
 NOT_ASKS = [
@@ -113,6 +115,7 @@ NOT_ASKS = [
     "Our members get early access to every new feature.",
     "Your subscription was renewed on March 3.",
     "Dark mode is now available in the app.",
+    "Develop, test and deploy in a single environment.",
     "To be removed send TXT STOP to 83222.",
 ]
 

@@ -352,6 +352,19 @@ def _click(v: Vocab, text, toks, i):
     return None
 
 
+# verbs whose object may be the product itself, named ("Try Notion", "Deploy Atomic CRM")
+_PRODUCT_VERBS = frozenset("try get download deploy grab join".split())
+
+
+def _product_name(text, toks, k) -> bool:
+    """Is token k a capitalised name in a sentence that is not in title case?"""
+    s = toks[k][0]
+    if not text[s].isupper() or toks[k][2] in ("i", "it", "a"):
+        return False
+    words = [t for t in toks if t[2][:1].isalpha()]
+    return not all(text[t[0]].isupper() for t in words)
+
+
 def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
     """The object phrase after a verb ending at token ``j``: (index past it, whether it holds a
     commercial object or mechanism, the purpose when a "to <verb>" / "for <noun>" names one:
@@ -366,6 +379,8 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
             break
         if w in v.objects or w.endswith("%") or (w[:1] in "$£€" and w[1:2].isdigit()):
             return k + 1, True, purpose
+        if k == j and toks[j - 1][2] in _PRODUCT_VERBS and _product_name(text, toks, k):
+            return k + 1, True, purpose   # "Try Notion free", "Deploy Atomic CRM in minutes"
         if w in ("time", "slot", "times", "minutes") and toks[j - 1][2] != "take" and (
                 toks[max(0, j - 2)][2] in _TIME_VERBS or toks[j - 1][2] in _TIME_VERBS):
             return k + 1, True, purpose

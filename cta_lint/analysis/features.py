@@ -177,11 +177,19 @@ def _lists(body):
     return groups
 
 
+# capabilities as a run of verbs opening a sentence: "Plan, track and ship your projects"
+_VERB_RUN = re.compile(r"(?:^|(?<=[.!?]\s))[A-Z][a-z]{2,}(?:,\s+[a-z]{3,}){1,4},?\s+(?:and|&)\s+"
+                       r"[a-z]{3,}\s+(?:your|the|all|every|in|with|from|on|it|them|any)\b[^.!?]*")
+
+
 def _enumeration(b) -> tuple[int, int] | None:
     """Span of a 3+ item enumeration after a cue in a paragraph, or None."""
     t = b.text
     if "," not in t:
         return None   # an enumeration has a comma at least (_ENUM)
+    v = _VERB_RUN.search(t)
+    if v:
+        return v.start(), v.end()
     for m in _CUE_AT.finditer(t):
         e = _ENUM.match(t, m.end())  # not t[m.end():]: a copy per cue is quadratic
         if not e:
