@@ -100,7 +100,8 @@ def scan(source: str, out: str, *, spec: ScanSpec, resolver, workers: int | None
     try:
         kind, parts = plan(source, resolver=resolver, force_exclude=force_exclude,
                            columns=spec.columns, partition_bytes=partition_bytes,
-                           files_per_partition=files_per_partition)
+                           files_per_partition=files_per_partition,
+                           min_partitions=4 * (workers or (16 if scheduler else _cores())))
     except (SourceError, OSError) as e:
         raise ScanError(str(e)) from None
     if kind != "files":
@@ -150,6 +151,7 @@ def scan(source: str, out: str, *, spec: ScanSpec, resolver, workers: int | None
             except Exception:  # noqa: BLE001 - a figure, not a result
                 pass
         writer.finish()
+        summary.driver_peak_mb = round(peak_rss_mb(), 1)
     finally:
         writer.close()
         if client is not None:

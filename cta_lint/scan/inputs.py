@@ -80,22 +80,24 @@ def kind_of(source: str) -> str:
 
 
 def plan(source: str, *, resolver=None, force_exclude: bool = False, columns: Columns | None = None,
-         partition_bytes: int = 8 << 20, files_per_partition: int = FILES_PER_PARTITION
-         ) -> tuple[str, list[Partition]]:
-    """(kind, partitions) for SOURCE."""
+         partition_bytes: int = 8 << 20, files_per_partition: int = FILES_PER_PARTITION,
+         min_partitions: int = 1) -> tuple[str, list[Partition]]:
+    """(kind, partitions) for SOURCE: partitions of at most ``partition_bytes`` bytes or
+    ``files_per_partition`` files, smaller when that makes fewer than ``min_partitions`` (so
+    that a small archive still keeps every worker busy)."""
     columns = columns or Columns()
     kind = kind_of(source)
     if kind == "files":
         paths = _expand(source)
         from ..discover import collect
         files = collect(paths, resolver, force_exclude)
-        n = max(1, files_per_partition)
+        n = max(1, min(files_per_partition, -(-len(files) // max(1, min_partitions))))
         return kind, [Partition(i, "files", paths=files[k:k + n])
                       for i, k in enumerate(range(0, len(files), n))]
     if kind == "parquet":
         return kind, _plan_parquet(source, columns)
     size = os.path.getsize(source)
-    step = max(1, partition_bytes)
+    step = max(1, min(partition_bytes, -(-size // max(1, min_partitions))))
     return kind, [Partition(i, kind, path=source, start=a, end=min(a + step, size))
                   for i, a in enumerate(range(0, size, step))]
 

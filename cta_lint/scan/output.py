@@ -90,6 +90,7 @@ class Summary:
         self.by_rule: dict[str, int] = {}
         self.unreadable: list[tuple[str, str]] = []
         self.workers_peak_mb: dict[str, float] = {}
+        self.driver_peak_mb = 0.0
         self.seconds = 0.0
 
     def add(self, part: dict) -> None:
@@ -106,7 +107,8 @@ class Summary:
                 "by_rule": dict(sorted(self.by_rule.items())),
                 "unreadable": [{"id": i, "reason": r} for i, r in self.unreadable],
                 "partitions": self.partitions, "seconds": round(self.seconds, 3),
-                "worker_peak_rss_mb": self.workers_peak_mb}
+                "worker_peak_rss_mb": self.workers_peak_mb,
+                "driver_peak_rss_mb": self.driver_peak_mb}
 
     def render(self, names: dict[str, str], source: str, out: str, workers: int) -> str:
         rate = self.read / self.seconds if self.seconds > 0 else 0.0
