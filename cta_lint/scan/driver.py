@@ -45,9 +45,14 @@ def _client(scheduler: str | None, workers: int | None):
     import cta_lint
     root = os.path.dirname(os.path.dirname(os.path.abspath(cta_lint.__file__)))
     sys.path.insert(0, root)
+    # no statistical profiler on our workers: it samples every 10 ms and keeps one profile a
+    # second for an hour, so a worker's memory grew with the scan's duration (+16 MB over 5
+    # minutes), not with anything it had to hold
+    import dask
     try:
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
     finally:
         sys.path.remove(root)
     return Client(cluster), cluster
@@ -60,8 +65,9 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _progress(futures, client) -> None:
-    """Dask's text progress bar, on stderr, in a thread (the main one writes results)."""
+def _progress(keys, client) -> None:
+    """Dask's text progress bar, on stderr, in a thread (the main one writes results). It
+    follows the tasks' keys, not their futures: holding a future would keep its result."""
     import threading
     from distributed.diagnostics.progressbar import TextProgressBar
     from distributed.utils import format_time
@@ -79,7 +85,7 @@ def _progress(futures, client) -> None:
 
     def run():
         try:
-            Bar(futures, scheduler=client.scheduler.address)
+            Bar(keys, scheduler=client.scheduler.address)
         except Exception:  # noqa: BLE001 - a progress bar must never fail the scan
             pass
     t = threading.Thread(target=run, daemon=True)
@@ -128,7 +134,7 @@ def scan(source: str, out: str, *, spec: ScanSpec, resolver, workers: int | None
             futures = client.compute(bag.to_delayed())
             where = {f.key: p for f, p in zip(futures, parts)}
             if _show_progress():
-                _progress(futures, client)
+                _progress([f.key for f in futures], client)
             done = as_completed(futures)
             del futures                 # as_completed holds each until it is done: then the
             for fut in done:            # result is written and the future (and its data) let go
