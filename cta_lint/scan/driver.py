@@ -70,7 +70,7 @@ def _progress(keys, client) -> None:
     follows the tasks' keys, not their futures: holding a future would keep its result."""
     import threading
     from distributed.diagnostics.progressbar import TextProgressBar
-    from distributed.utils import format_time
+    from dask.utils import format_time
 
     class Bar(TextProgressBar):
         def _draw_bar(self, remaining, all, **kwargs):
@@ -133,8 +133,7 @@ def scan(source: str, out: str, *, spec: ScanSpec, resolver, workers: int | None
             bag = bag.map_partitions(_lint_bag_partition, spec)
             futures = client.compute(bag.to_delayed())
             where = {f.key: p for f, p in zip(futures, parts)}
-            if _show_progress():
-                _progress([f.key for f in futures], client)
+            bar = _progress([f.key for f in futures], client) if _show_progress() else None
             done = as_completed(futures)
             del futures                 # as_completed holds each until it is done: then the
             for fut in done:            # result is written and the future (and its data) let go
@@ -151,6 +150,9 @@ def scan(source: str, out: str, *, spec: ScanSpec, resolver, workers: int | None
                 for r in results:
                     writer.write(r["index"], r["rows"])
                     summary.add(r)
+            if bar is not None:     # let the bar and the scheduler's feed to it end before
+                bar.join(5)         # the cluster closes (else the scheduler logs the cancel)
+                time.sleep(0.3)
             try:
                 summary.workers_peak_mb = {k: round(v, 1) for k, v in
                                            client.run(peak_rss_mb).items()}
