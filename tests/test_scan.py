@@ -231,3 +231,22 @@ def test_usage_errors_exit_2(tmp_path):
     pq.write_table(pa.table({"key": ["a"], "body": ["Buy now."]}), pq_src)
     r = run_cli("scan", pq_src, "--out", tmp_path / "o.jsonl")
     assert r.returncode == 2 and "no column 'id'" in r.stderr and "--id-column" in r.stderr
+
+
+@pytest.mark.slow
+def test_scheduler_of_a_running_cluster(tmp_path):
+    """--scheduler: the cluster is someone else's (started here), scan neither starts nor stops
+    one, and finds what check finds."""
+    _needs_scale()
+    from distributed import LocalCluster
+    msgs = messages(12)
+    folder = write_folder(tmp_path / "msgs", msgs)
+    want = check_findings(folder)
+    src = tmp_path / "m.jsonl"
+    src.write_text("".join(json.dumps({"id": m, "body": b}) + "\n" for m, _, b in msgs))
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster:
+        r = run_cli("scan", "--isolated", src, "--out", tmp_path / "o.jsonl", "--scheduler",
+                    cluster.scheduler_address)
+        assert r.returncode == 1, r.stderr
+        assert len(cluster.scheduler.workers) == 2       # still running
+    assert sorted(read_out(tmp_path / "o.jsonl")) == sorted(want)
