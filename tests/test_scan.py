@@ -250,3 +250,35 @@ def test_scheduler_of_a_running_cluster(tmp_path):
         assert r.returncode == 1, r.stderr
         assert len(cluster.scheduler.workers) == 2       # still running
     assert sorted(read_out(tmp_path / "o.jsonl")) == sorted(want)
+
+
+@pytest.mark.slow
+def test_progress_and_dashboard_on_a_terminal_only(tmp_path):
+    """In a terminal: the dashboard's address and Dask's bar on stderr; piped or under CI:
+    neither."""
+    _needs_scale()
+    import pty
+    e = {k: v for k, v in os.environ.items() if k != "CI"}
+    e["PYTHONPATH"] = str(ROOT)
+    e["TERM"] = "xterm"
+    master, slave = pty.openpty()
+    r = subprocess.run([sys.executable, "-m", "cta_lint", "scan", "--isolated", "--workers", "2",
+                        EXAMPLES, "--out", tmp_path / "o.jsonl"], stderr=slave,
+                       stdout=subprocess.PIPE, text=True, cwd=ROOT, env=e, timeout=300)
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    err = err.decode("utf-8", "replace")
+    assert r.returncode == 1 and "Scanned 14 messages" in r.stdout
+    assert "dashboard: http" in err and "% Completed" in err and "Traceback" not in err
+    r = run_cli("scan", "--isolated", "--workers", "2", EXAMPLES, "--out", tmp_path / "p.jsonl",
+                env={"CI": ""})
+    assert r.returncode == 1 and "Completed" not in r.stderr and "dashboard" not in r.stderr
