@@ -45,6 +45,16 @@ def _resolver(config_file=None, isolated=False, overrides=None):
         _fail(str(e))
 
 
+def _per_file(per_file) -> dict[str, list[str]]:
+    pfi: dict[str, list[str]] = {}
+    for item in per_file:
+        glob, sep, rules = item.rpartition(":")
+        if not sep or not glob.strip() or not rules.strip():
+            _usage(f"--per-file-ignores: expected GLOB:RULES, got '{item}'")
+        pfi.setdefault(glob.strip(), []).extend(_split([rules]))
+    return pfi
+
+
 def _check(paths, select, extend_select, ignore, fmt, stdin_filename, config_file, isolated,
            force_exclude, per_file, show_suppressed, quiet, exit_zero, output_file, max_file_size,
            statistics, jobs):
@@ -55,12 +65,7 @@ def _check(paths, select, extend_select, ignore, fmt, stdin_filename, config_fil
     from .engine import map_files, warm
     from .registry import RuleError
 
-    pfi: dict[str, list[str]] = {}
-    for item in per_file:
-        glob, sep, rules = item.rpartition(":")
-        if not sep or not glob.strip() or not rules.strip():
-            _usage(f"--per-file-ignores: expected GLOB:RULES, got '{item}'")
-        pfi.setdefault(glob.strip(), []).extend(_split([rules]))
+    pfi = _per_file(per_file)
     ov = Overrides(select=_split(select) or None, extend_select=_split(extend_select),
                    ignore=_split(ignore), per_file_ignores=pfi, max_file_size=max_file_size,
                    format=fmt)
@@ -227,6 +232,44 @@ def main() -> None:
 def check(**kw):
     """Lint files, folders (recursively) or '-' (standard input)."""
     _check(**kw)
+
+
+@main.command()
+@click.argument("source")
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False),
+              help="Findings file: .jsonl or .parquet (one record per finding).")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Worker processes of the local cluster [default: all cores].")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Use a running Dask cluster (tcp://host:8786) instead of a local one.")
+@click.option("--id-column", default="id", show_default=True, help="Message id column/key.")
+@click.option("--body-column", default="body", show_default=True, help="Message body column.")
+@click.option("--format-column", default="format", show_default=True,
+              help="Optional column: html, markdown, text or eml (else by the id's extension, "
+                   "else sniffed).")
+@click.option("--partition-size", type=click.IntRange(min=1), default=8 << 20,
+              help="Bytes of a JSON Lines or mbox file per partition [default: 8 MiB].")
+@click.option("--files-per-partition", type=click.IntRange(min=1), default=200,
+              show_default=True, help="Files per partition for a folder or glob.")
+@click.option("--select", multiple=True, help="Only these rules (codes or names).")
+@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes or names).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this configuration file (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--force-exclude", is_flag=True, help="As for check.")
+@click.option("--per-file-ignores", "per_file", multiple=True, metavar="GLOB:RULES",
+              help="As for check; for an archive file, GLOB matches the archive's path.")
+@click.option("--max-file-size", type=int, default=None,
+              help="Skip (and report) messages larger than this many bytes [default: 20 MB].")
+@click.option("--summary-json", type=click.Path(dir_okay=False),
+              help="Also write the summary as JSON to this file.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def scan(**kw):
+    """Lint an archive on a Dask cluster (needs cta-lint[scale]): a folder, a glob, a JSON
+    Lines, Parquet or mbox file of messages. Findings go to --out; a summary to stdout."""
+    from .scan import command
+    sys.exit(command(per_file_ignores=_per_file(kw.pop("per_file")), **kw))
 
 
 @main.command("rules")
