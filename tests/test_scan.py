@@ -277,7 +277,11 @@ def test_progress_and_dashboard_on_a_terminal_only(tmp_path):
         err += chunk
     os.close(master)
     err = err.decode("utf-8", "replace")
-    assert r.returncode == 1 and "Scanned 14 messages" in r.stdout
+    # as many messages as `check` lints files in the examples (json "files")
+    n = json.loads(subprocess.run([sys.executable, "-m", "cta_lint", "check", "--isolated",
+                                   "--format", "json", "--exit-zero", EXAMPLES],
+                                  capture_output=True, text=True, cwd=ROOT).stdout)["files"]
+    assert r.returncode == 1 and f"Scanned {n} messages" in r.stdout
     assert "dashboard: http" in err and "% Completed" in err and "Traceback" not in err
     r = run_cli("scan", "--isolated", "--workers", "2", EXAMPLES, "--out", tmp_path / "p.jsonl",
                 env={"CI": ""})
