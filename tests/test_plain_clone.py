@@ -46,7 +46,7 @@ def test_the_suite_collects_without_shared(plain_clone):
     r = _pytest(plain_clone, "--collect-only", "-q")
     out = r.stdout + r.stderr
     assert r.returncode == 0, out
-    summary = out.strip().splitlines()[-1]
+    summary = r.stdout.strip().splitlines()[-1]   # (warnings go to stderr)
     assert "collected" in summary and "error" not in summary, out
     for name in SHARED_READERS:
         assert name.split("::")[0] + "::" in out, (name, out)
@@ -57,7 +57,7 @@ def test_the_tests_that_read_shared_skip_without_it(plain_clone):
     r = _pytest(plain_clone, "-q", "-rs", *SHARED_READERS)
     out = r.stdout + r.stderr
     assert r.returncode == 0, out
-    summary = out.strip().splitlines()[-1]
+    summary = r.stdout.strip().splitlines()[-1]   # (warnings go to stderr)
     assert "passed" in summary and "skipped" in summary, out
     assert "failed" not in summary and "error" not in summary, out
     # each skip says what it needs, and where it looked
