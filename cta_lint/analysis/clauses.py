@@ -55,7 +55,6 @@ _TIME_VERBS = frozenset("set book find pick schedule grab choose select reserve"
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
 _SHORT_CODE = re.compile(r"\bto\s+\d{3,6}\b|\bat\s+\d{3,6}\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|uk|app|shop|store)\b", re.I)
 _KEYWORD = re.compile(r"\b[A-Z]{2,12}\b")
 _ADVERBS = frozenset("also now still easily always even simply just quickly already really "
                      "today anytime directly securely instantly".split())
