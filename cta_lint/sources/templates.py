@@ -52,6 +52,12 @@ class Masked(Record):
 
 
 
+# an output tag whose value is a literal string passed to a translation function (Jinja/Django
+# gettext "_", Rails/i18n "t"), or piped to a translation filter ({{ "Buy now" | t }})
+_I18N = re.compile(r"\{\{-?\s*(?:(?:_|gettext|ugettext|gettext_lazy|pgettext|t|i18n|__|trans)\s*\(\s*"
+                   r"(['\"])(.*?)(?<!\\)\1|(['\"])(.*?)(?<!\\)\3\s*\|\s*(?:t|translate|i18n)\b)", re.S)
+
+
 def has_template(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
 
@@ -145,7 +151,14 @@ def mask(text: str, fmt: str = "html") -> Masked:
                 if body.startswith("&"):
                     body = body[1:]
                 result.expressions.append((start, stop))
-                out.append(_placeholder(tag, body))
+                lit = _I18N.match(tag)
+                if lit:
+                    # a translated string ({{ _("Welcome aboard!") }}) is the copy itself: its
+                    # words stay where they stand, the call around them is blanked
+                    a, b = lit.span(2) if lit.group(2) is not None else lit.span(4)
+                    out.append(_blank(tag[:a]) + tag[a:b] + _blank(tag[b:]))
+                else:
+                    out.append(_placeholder(tag, body))
             pos = stop
         elif kind == "{#":
             attrs = not_comment.match(text, start) if not_comment is not None else None
