@@ -1,5 +1,5 @@
 """Ask detection: classify sentences and links/buttons as explicit asks, soft calls, engagement
-calls, or nothing, and notice hedges.
+calls, or nothing (hedges are hedges.py's).
 
 An explicit ask is an imperative (or a first-person button) at the start of a clause, once the
 words that may stand before an imperative ("So", "Just", "Please", "Click below to", "Don't
@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from .._record import Record
 from ..phrases import _CACHED_TEXT, following_word, next_word, normalise, word_at, word_list
-from .clauses import recognise
+from .clauses import SUPPORT_WORDS, recognise
 from .lexicon import Lexicon
 
 EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
@@ -54,26 +54,23 @@ _OPTIONS = re.compile(r"\bor\s+(?:to\s+)?(?:cancel|downgrade|unsubscribe|pause|c
 _CONTACT = re.compile(r"(?:call|phone|ring|email|e-mail|contact|message|text|reply|write|reach)\b",
                       re.I)
 _SUPPORT_PURPOSE = re.compile(r"\b(?:if\s+you\s+(?:have|need|run into|get stuck|are stuck)|with|"
-                              r"for|about)\s+(?:any\s+|a\s+|some\s+|more\s+)?(?:questions?|help|"
-                              r"support|problems?|issues?|feedback|trouble|concerns?)\b", re.I)
+                              r"for|about)\s+(?:any\s+|a\s+|some\s+|more\s+)?(?:" + SUPPORT_WORDS +
+                              r")\b", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|where)\s+$", re.I)
 _READY_WORDS = frozenset(("are", "so", "ready", "want", "looking", "interested", "eager", "keen"))
 
 
 class Call(Record):
     """A call found in a block."""
-    __slots__ = ("kind", "start", "end", "text", "hedged", "hedge", "link", "sentence")
+    __slots__ = ("kind", "start", "end", "text", "link", "sentence")
     __match_args__ = __slots__
 
-    def __init__(self, kind: str, start: int, end: int, text: str, hedged: bool = False,
-                 hedge: str = "", link: object = None,
+    def __init__(self, kind: str, start: int, end: int, text: str, link: object = None,
                  sentence: tuple[int, int] | None = None) -> None:
         self.kind = kind          # explicit / soft / engagement
         self.start = start        # text positions in the block
         self.end = end
         self.text = text
-        self.hedged = hedged
-        self.hedge = hedge
         self.link = link          # the Link, for links/buttons
         self.sentence = sentence
 
@@ -324,13 +321,7 @@ class AskDetector:
         if kind == EXPLICIT and _OPTIONS.search(s, b, end):
             # "you can upgrade to a paying account or cancel any time": options, not an ask
             return Call(SOFT, a, b, text[a:b])
-        call = Call(kind, a, b, text[a:b])
-        if kind == EXPLICIT and lex.re_hedge is not None:
-            h = lex.re_hedge.search_words(words, s, start, end)
-            if h:
-                call.hedged = True
-                call.hedge = text[h.start():h.end()]
-        return call
+        return Call(kind, a, b, text[a:b])
 
     def classify_link(self, link) -> Call | None:
         text = " ".join((link.text or "").split())

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ..phrases import normalise as _norm
 from .words import forms, tokens
 
 # words that may stand before an imperative at the start of a clause
@@ -41,10 +42,13 @@ _NP_SKIP = frozenset("a an the your you yours my our this that these those one i
                      "up back in on for at to of with".split())
 _STOP = frozenset("if when because so that which who while as since although though but and or "
                   "than".split())
+# what a reader asks for help with: a contact call for these is support, not a sale (also
+# read by asks.py and ending.py)
+SUPPORT_WORDS = r"questions?|help|support|assistance|feedback|trouble|problems?|issues?|concerns?"
 _ENGAGE_PURPOSE = frozenset("question questions feedback thoughts thought comments comment ideas "
                             "idea concerns concern help issue issues problem problems trouble "
                             "suggestions suggestion opinion views experience support success "
-                            "service helpdesk".split())
+                            "service helpdesk assistance".split())
 # what a contact call can be for that makes it a commercial step ("call our sales team")
 _CONTACT_OBJECTS = frozenset("sales order orders quote quotes demo booking reservation appointment "
                              "ticket tickets consultation estimate pricing donation".split())
@@ -407,8 +411,3 @@ def _index_at(toks, pos: int) -> int:
         if t[0] >= pos:
             return i
     return len(toks)
-
-
-def _norm(text: str) -> str:
-    from ..phrases import normalise
-    return normalise(text)

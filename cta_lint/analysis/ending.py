@@ -14,6 +14,7 @@ import re
 
 from ..document import BUTTON, DECK, HEADING, PS
 from .asks import ENGAGEMENT, EXPLICIT, SOFT
+from .clauses import SUPPORT_WORDS
 
 _LEGAL = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|disclaimer|fine print)\s*:", re.I)
 # a sentence that closes politely: thanks, wishes, sign-off-like lines
@@ -25,8 +26,7 @@ _PLEASANTRY = re.compile(
     r"all\s+the\s+best|best\s+wishes|welcome\b|take\s+care|until\s+next\s+time|stay\s+(?:safe|tuned|"
     r"well)|let's\s+continue|keep\s+up|good\s+luck|much\s+love|with\s+gratitude)", re.I)
 # a support offer: the reader may ask questions or get help
-_SUPPORT = re.compile(r"\b(?:questions?|help|support|assistance|feedback|trouble|problems?|"
-                      r"issues?|concerns?)\b", re.I)
+_SUPPORT = re.compile(r"\b(?:" + SUPPORT_WORDS + r")\b", re.I)
 # a block that is only template control or placeholders once its words are read
 _PLACEHOLDER = re.compile(r"^(?:\s|<%.*?%>|\{[{%#].*?[}%#]\}|\[\[?[\w\s.-]+\]\]?|\{\w+\}|"
                           r"[-\u2013\u2014|,.]+)*$", re.S)

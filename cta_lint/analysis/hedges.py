@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ..phrases import normalise
+
 # "if you ['re|are|'d|would|really|ever|still] <disposition>": the reader's wish, interest or
 # judgement made the condition of the ask
 _DISPOSITION = (r"interested|curious|keen|ready|like|love|want|wish|prefer|decide|decided|feel|"
@@ -52,7 +54,6 @@ def find(lex, text: str, start: int, end: int, conditionals: bool = True
     """The first hedge in text[start:end], as a span, or None. ``conditionals=False``: not the
     conditional class (a condition hedges the ask of its own sentence only: "If you still want
     to keep your data, this is the moment. Reactivate now." asks plainly)."""
-    from ..phrases import normalise
     s = normalise(text)
     best = None
     rx = lex.re_hedge
