@@ -51,12 +51,25 @@ def lint_paths(paths, *, select=None, ignore=None, config=None, isolated=False):
 
 
 def _settings(select, ignore):
+    """The engine's settings for ``select``/``ignore`` given as codes, names, ``ALL`` or code
+    prefixes (``CTA00``), resolved as the command line resolves them; an unknown one raises
+    ValueError."""
     from .engine import Settings
-    from .registry import Registry
+    from .registry import Registry, resolve_code
     reg = Registry()
     s = Settings()
+
+    def codes(idents):
+        out = set()
+        for ident in [idents] if isinstance(idents, str) else idents:
+            c = resolve_code(reg, ident)
+            if c is None:
+                raise ValueError(f"unknown rule {ident!r} (see 'cta-lint rules')")
+            out |= c
+        return out
+
     if select:
-        s.select = {reg.resolve(x).code for x in select if reg.resolve(x)} | {"CTA000"}
+        s.select = codes(select) | {"CTA000"}
     if ignore:
-        s.ignore = {reg.resolve(x).code for x in ignore if reg.resolve(x)}
+        s.ignore = codes(ignore)
     return s

@@ -112,6 +112,20 @@ def test_python_api():
     assert {f.rule for f in fs} == {"CTA003", "CTA004"}
 
 
+def test_python_api_select_takes_what_the_command_line_takes():
+    import cta_lint
+    copy = ("We built a tool.\n\n- Fast sync\n- Offline mode\n- Nightly backups\n\n"
+            "Thanks for reading!\n")
+    assert sorted({f.rule for f in cta_lint.lint_text(copy, format="markdown")}) == [
+        "CTA001", "CTA002"]
+    only = cta_lint.lint_text(copy, format="markdown", select=["CTA00"], ignore="missing-ask")
+    assert sorted({f.rule for f in only}) == ["CTA002"]
+    assert {f.rule for f in cta_lint.lint_text(copy, format="markdown", select="ALL")} == {
+        "CTA001", "CTA002"}
+    with pytest.raises(ValueError, match="CTA999"):
+        cta_lint.lint_text(copy, format="markdown", select=["CTA999"])
+
+
 def test_python_api_uses_the_configuration_the_cli_uses(tmp_path):
     import cta_lint
     copy = "We shipped dark mode.\n\nThanks for reading!\n"
