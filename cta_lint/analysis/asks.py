@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from .._record import Record
 from ..phrases import _CACHED_TEXT, following_word, next_word, normalise, word_at, word_list
+from ..phrases.syntax import compile_phrase
 from .clauses import SUPPORT_WORDS, recognise
 from .lexicon import Lexicon
 
@@ -41,16 +42,12 @@ _GENERIC_LINK = re.compile(
     r"^(?:click here|here|this link|link|continue|go|next|start|let's go|get it|yes|more|\u2192|>+|"
     r"click|tap here|open|this|now|today|go now|start now|start today)[\s.!>\u2192\u00bb]*$", re.I)
 _URLISH = re.compile(r"^(?:https?://|www\.|mailto:|tel:)|\.(?:com|org|net|io|co|uk|dev|app)\b", re.I)
-_BUTTON_VERB = re.compile(r"^(?:get|grab|start|try|join|claim|unlock|access|reserve|secure|"
-                          r"upgrade|activate (?:my|your) (?:trial|offer|discount))\b(?!\s+(?:in touch|more|the details|help|support|involved)\b)", re.I)
 _PAID = re.compile(r"\b(paid|premium|pro|plan)\b", re.I)
 _FREE_VERB = re.compile(r"(?:download|get|grab|use|check)\b", re.I)
 _QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
 # In ASCII text _QUESTION_READY can only match where one of these words (lower-cased) starts: each
 # of its openings is one of them followed by a space or a comma (tests/test_classify_equiv.py)
 # an ask offered as one option among account changes ("... or cancel any time")
-_OPTIONS = re.compile(r"\bor\s+(?:to\s+)?(?:cancel|downgrade|unsubscribe|pause|change|switch|"
-                      r"delete|close|stop|remove|keep using|stay on)\b", re.I)
 _CONTACT = re.compile(r"(?:call|phone|ring|email|e-mail|contact|message|text|reply|write|reach)\b",
                       re.I)
 _SUPPORT_PURPOSE = re.compile(r"\b(?:if\s+you\s+(?:have|need|run into|get stuck|are stuck)|with|"
@@ -59,6 +56,27 @@ _SUPPORT_PURPOSE = re.compile(r"\b(?:if\s+you\s+(?:have|need|run into|get stuck|
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|where)\s+$", re.I)
 _READY_WORDS = frozenset(("are", "so", "ready", "want", "looking", "interested", "eager", "keen"))
 
+
+
+def _lexicon_re(lex, key: str, build) -> re.Pattern:
+    """A regex built from lexicon lists, cached on the lexicon (``re_*`` attributes are dropped
+    when a rule pack extends it)."""
+    pat = lex.__dict__.get(key)
+    if pat is None:
+        pat = lex.__dict__[key] = build(lex.lists)
+    return pat
+
+
+def _options_re(lists) -> re.Pattern:
+    # an ask offered as one option among account changes ("... or cancel any time")
+    alts = "|".join(compile_phrase(p) for p in lists.get("account_options", [])) or "(?!)"
+    return re.compile(r"\bor\s+(?:to\s+)?(?:" + alts + r")\b", re.I)
+
+
+def _button_verbs_re(lists) -> re.Pattern:
+    alts = "|".join(compile_phrase(p) for p in lists.get("button_verbs", [])) or "(?!)"
+    return re.compile(r"^(?:" + alts + r")\b(?!\s+(?:in touch|more|the details|help|support|"
+                      r"involved)\b)", re.I)
 
 class Call(Record):
     """A call found in a block."""
@@ -318,7 +336,8 @@ class AskDetector:
         if kind == EXPLICIT and _CONTACT.match(s, a) and _SUPPORT_PURPOSE.search(s, b, end):
             # "Call us if you have any questions": contact for support, not a commercial step
             kind = ENGAGEMENT
-        if kind == EXPLICIT and _OPTIONS.search(s, b, end):
+        if kind == EXPLICIT and _lexicon_re(self.lex, "re_account_options_after_or", _options_re
+                                                ).search(s, b, end):
             # "you can upgrade to a paying account or cancel any time": options, not an ask
             return Call(SOFT, a, b, text[a:b])
         return Call(kind, a, b, text[a:b])
@@ -336,12 +355,12 @@ class AskDetector:
                 kind = ENGAGEMENT if kind == NONE else kind
             elif self.lex.re_href_ask is not None and self.lex.re_href_ask.search(href) and not (
                     self.lex.re_href_soft is not None and self.lex.re_href_soft.search(href)
-                    and not re.search(r"sponsor|donat|patreon|ko-fi|opencollective|liberapay|checkout|signup|sign-up|register|pricing",
-                                      href, re.I)):
+                    and not (self.lex.re_href_ask_strong is not None
+                             and self.lex.re_href_ask_strong.search(href))):
                 kind = EXPLICIT
             elif href and kind == NONE and text:
                 kind = SOFT
-        if kind in (NONE, SOFT) and text and _BUTTON_VERB.match(text) and not (
+        if kind in (NONE, SOFT) and text and _lexicon_re(self.lex, "re_button_verbs_opening", _button_verbs_re).match(text) and not (
                 self.lex.re_soft_any is not None and self.lex.re_soft_any.search(normalise(text))) \
                 and not (self.lex.re_free is not None and self.lex.re_free.search(text)):
             kind = EXPLICIT   # a button "Get 1000+ leads + the course", "Start building"

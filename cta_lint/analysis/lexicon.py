@@ -10,7 +10,8 @@ from ..phrases import phrase_set
 
 LISTS = ("lead", "ask", "invite", "soft", "engagement", "engagement_objects", "free_resources",
          "hedge", "boilerplate", "valediction", "chrome", "seller", "not_seller", "href_ask",
-         "href_soft", "never_ask", "commercial", "boilerplate_short",
+         "href_soft", "href_ask_strong", "never_ask", "commercial", "boilerplate_short",
+         "button_verbs", "account_options",
          # word classes composed by the structural recognisers (clauses.py, hedges.py, needs.py)
          "ask_verbs", "object_verbs", "contact_verbs", "commercial_objects", "invite_frames",
          "gerund_frames", "open_nouns", "open_predicates")

@@ -18,6 +18,7 @@ import re
 from ..document import (BODY, BUTTON, CHROME, DIVIDER, FOOTER, HEADING, ITEM, PS, SIGNATURE,
                         SUBJECT, Document)
 from ..phrases import normalise
+from .clauses import recognise, vocab
 from .lexicon import Lexicon
 
 _PS = re.compile(r"^\s*p\.?\s?p?\.?\s?s\b\.?|^\s*ps\s*[:.-]", re.I)
@@ -90,12 +91,12 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
         return True
     if b.links and b.words <= 12 and sum(bool(_SOCIAL_NAME.match(l.text)) for l in b.links) >= 2:
         return True
-    if _ADDRESS.search(t) and b.words <= 14 and not _looks_ask(t):
+    if _ADDRESS.search(t) and b.words <= 14 and not _looks_ask(t, lex):
         return True   # (not "text FOOD to 41444": a short code is not a ZIP code)
     return False
 
 
-def _is_weak(b) -> bool:
+def _is_weak(b, lex: Lexicon) -> bool:
     """Short lines that can belong to a footer: company name, phone, email, nav rows."""
     if b.kind == DIVIDER:
         return True
@@ -108,16 +109,24 @@ def _is_weak(b) -> bool:
         return True
     if b.links and b.words <= 12 and sum(len(l.text.split()) for l in b.links) >= b.words * 0.8:
         # a row of links (nav / social / legal)
-        return not any(_looks_ask(l.text) for l in b.links)
+        return not any(_looks_ask(l.text, lex) for l in b.links)
     return False
 
 
-_ASKY = re.compile(r"\b(buy|shop|order|sign up|get started|register|book|claim|redeem|donate|give|"
-                   r"start|join|subscribe|upgrade|try|reserve|download|save|text|call)\b", re.I)
+_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
-def _looks_ask(text: str) -> bool:
-    return bool(_ASKY.search(text or ""))
+def _looks_ask(text: str, lex: Lexicon) -> bool:
+    """Whether a short line (a link's text, an address-like line) asks: a verb of the lexicon's
+    ``ask_verbs`` in any form ("Donate", "Book"), or an ask the clause recogniser finds ("Start
+    your trial", "text FOOD to 41444"). Keeps such a line out of a footer's nav rows."""
+    if not text:
+        return False
+    verbs = vocab(lex).verbs
+    if any(verbs.get(w, ("",))[0] == "ask_verbs" for w in _WORD.findall(text.lower())):
+        return True
+    found = recognise(lex, text, 0, len(text))
+    return found is not None and found[0] == "explicit"
 
 
 def _footer(blocks, lex: Lexicon) -> None:
@@ -130,7 +139,7 @@ def _footer(blocks, lex: Lexicon) -> None:
         b = blocks[idx[k]]
         if _is_boilerplate(b, lex):
             strong_at = k
-        elif not _is_weak(b):
+        elif not _is_weak(b, lex):
             break
         k -= 1
     if strong_at is None:
@@ -143,7 +152,7 @@ def _footer(blocks, lex: Lexicon) -> None:
     while start < strong_at:
         b = blocks[idx[start]]
         if b.kind == DIVIDER or _PHONE_EMAIL.match(b.text.strip()) or (
-                len(b.links) >= 2 and all(not _looks_ask(l.text) for l in b.links)) or _is_boilerplate(b, lex):
+                len(b.links) >= 2 and all(not _looks_ask(l.text, lex) for l in b.links)) or _is_boilerplate(b, lex):
             break
         start += 1
     if start == 0:
