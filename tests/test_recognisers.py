@@ -81,6 +81,14 @@ ASKS = [
     "Shall I send you the proposal?",
     "Try Notion free for 30 days.",
     "Deploy Atomic CRM on your own infrastructure in minutes.",
+    # the seller offering the step, or the reader's step finished
+    "Happy to set up a quick call next week.",
+    "We'd be glad to send you a quote for the whole team.",
+    "I can walk you through a demo on Tuesday.",
+    "You may want to lock in this year's price before it goes up.",
+    "You can finish checking out in one click.",
+    "Text me a time that works and I'll book your fitting.",
+    "A $50 deposit holds your place.",
 ]
 
 NOT_ASKS = [
@@ -117,6 +125,11 @@ NOT_ASKS = [
     "Dark mode is now available in the app.",
     "Develop, test and deploy in a single environment.",
     "To be removed send TXT STOP to 83222.",
+    "We're happy to announce our new office in Leeds.",
+    "Happy to help with anything you need.",
+    "We can help you plan your week.",
+    "Watch the recording here: example.com/videos/pricing-workshop",
+    "Text me back and I'll send the slides.",
 ]
 
 
@@ -142,9 +155,18 @@ HEDGED = [
     ("Sorry to bother you, but would you be open to a call?", "Sorry to bother"),
     ("You can upgrade your account at any time.", "You can upgrade your account at any time"),
     ("I've been asked to add a way to donate, so here is a link.", "I've been asked to"),
+    ("Glad to walk you through a demo if helpful.", "if helpful"),
+    ("If it's useful, I can send over a quote.", "If it's useful"),
+    ("Completely optional, but you can add a second seat here.", "Completely optional"),
+    ("No rush at all: the booking link is below.", "No rush"),
+    ("I completely understand if now isn't the time, but here's the order form.",
+     "I completely understand if"),
+    ("I don't want to be pushy, but the offer ends tonight.", "I don't want to be pushy"),
+    ("In case you'd like to keep your spot, renew here.", "In case you'd like"),
 ]
 PLAIN = [
     "If you order by Friday, shipping is free.",
+    "If useful links are missing, tell us.",
     "If you sign up before May 1, you get 20% off.",
     "Book your call here.",
     "Reply YES to get the guide.",
@@ -174,6 +196,24 @@ SELLER = [
     ("I've been out of work since March.", "I've been out of work"),
     ("We need people to sign up for the beta.", "We need people to sign up"),
     ("Support us so we can keep going.", "so we can keep going"),
+    # a goal: the seller needing or trying to reach a gain or a target
+    ("I need to close three more deals before Friday.", "I need to close three more deals"),
+    ("We have to sign twenty new members by June.", "We have to sign twenty new members"),
+    ("I'm trying to book four more clients this month.", "I'm trying to book four more clients"),
+    ("We've got to move 500 units before the warehouse lease ends.",
+     "We've got to move 500 units"),
+    # a shortfall
+    ("Our bookings are well below last spring.", "Our bookings are well below"),
+    ("We're behind on our quarterly quota.", "We're behind on our quarterly quota"),
+    ("I missed my target last month.", "I missed my target"),
+    ("We're about forty subscribers short.", "We're about forty subscribers short"),
+    # a stake
+    ("My bonus rides on this renewal.", "My bonus rides on"),
+    ("Our little bakery can't stay open without more regulars.",
+     "Our little bakery can't stay open without"),
+    # for the seller's sake
+    ("Ordering this week would mean the world to us.", "would mean the world to us"),
+    ("You'd be doing me a huge favour if you signed today.", "You'd be doing me a huge favour"),
     ("The future of this library depends on your donations.",
      "The future of this library depends on your donations"),
     ("We heavily rely on outside funding to pay our maintainers.",
@@ -191,6 +231,16 @@ NOT_SELLER = [
     "We rely on Stripe to process payments securely.",
     "Our customers depend on us for uptime.",
     "We're trying something new this month, and we need your help!",
+    "We need to close the shop early on Sunday for the holiday.",
+    "We need to get your order right, so check the sizes.",
+    "Our sales team is here to answer questions.",
+    "Our goal is to make your mornings easier.",
+    "We hit our goal of 1,000 trees thanks to you!",
+    "Your commission depends on the plan you choose.",
+    "Prices are down 20% this week.",
+    "We missed you at the workshop.",
+    "We need to add our sponsors' logos to the page.",
+    "Our store won't open on Monday without power, sorry.",
 ]
 
 

@@ -58,13 +58,16 @@ _READY_WORDS = frozenset(("are", "so", "ready", "want", "looking", "interested",
 
 
 
-def _lexicon_re(lex, key: str, build) -> re.Pattern:
-    """A regex built from lexicon lists, cached on the lexicon (``re_*`` attributes are dropped
-    when a rule pack extends it)."""
-    pat = lex.__dict__.get(key)
-    if pat is None:
-        pat = lex.__dict__[key] = build(lex.lists)
-    return pat
+def _in_url(s: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a web address or path written in the text."""
+    a = pos
+    while a > 0 and not s[a - 1].isspace():
+        a -= 1
+    b = pos
+    while b < len(s) and not s[b].isspace():
+        b += 1
+    token = s[a:b]
+    return "/" in token or _URLISH.search(token) is not None
 
 
 def _options_re(lists) -> re.Pattern:
@@ -330,14 +333,20 @@ class AskDetector:
                         return None
             if best[0] != EXPLICIT and lex.re_commercial is not None:
                 # "please reach out to discuss sponsorship": the purpose makes it a commercial step
-                if lex.re_commercial.search_words(words, s, start, end):
-                    best = (EXPLICIT, best[1], best[2])
+                pos = start
+                while pos < end:
+                    m4 = lex.re_commercial.search_words(words, s, pos, end)
+                    if m4 is None:
+                        break
+                    if not _in_url(s, m4.start()):   # not "example.com/replay/pricing"
+                        best = (EXPLICIT, best[1], best[2])
+                        break
+                    pos = m4.end()
         kind, a, b = best
         if kind == EXPLICIT and _CONTACT.match(s, a) and _SUPPORT_PURPOSE.search(s, b, end):
             # "Call us if you have any questions": contact for support, not a commercial step
             kind = ENGAGEMENT
-        if kind == EXPLICIT and _lexicon_re(self.lex, "re_account_options_after_or", _options_re
-                                                ).search(s, b, end):
+        if kind == EXPLICIT and self.lex.derived("options", _options_re).search(s, b, end):
             # "you can upgrade to a paying account or cancel any time": options, not an ask
             return Call(SOFT, a, b, text[a:b])
         return Call(kind, a, b, text[a:b])
@@ -360,7 +369,7 @@ class AskDetector:
                 kind = EXPLICIT
             elif href and kind == NONE and text:
                 kind = SOFT
-        if kind in (NONE, SOFT) and text and _lexicon_re(self.lex, "re_button_verbs_opening", _button_verbs_re).match(text) and not (
+        if kind in (NONE, SOFT) and text and self.lex.derived("button_verbs", _button_verbs_re).match(text) and not (
                 self.lex.re_soft_any is not None and self.lex.re_soft_any.search(normalise(text))) \
                 and not (self.lex.re_free is not None and self.lex.re_free.search(text)):
             kind = EXPLICIT   # a button "Get 1000+ leads + the course", "Start building"

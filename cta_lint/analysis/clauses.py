@@ -210,8 +210,10 @@ def _framed(v: Vocab, text, toks, start, end):
             continue
         for m in rx.finditer(_norm(text), start, end):
             i = _index_at(toks, m.end())
-            while i < n and toks[i][2] in _ADVERBS:
-                i += 1
+            while i < n and (toks[i][2] in _ADVERBS or (
+                    toks[i][2] in ("want", "wish", "like", "care") and i + 1 < n
+                    and toks[i + 1][2] == "to")):
+                i += 2 if toks[i][2] in ("want", "wish", "like", "care") else 1   # "you may want to"
             if i >= n:
                 continue
             w = toks[i][2]
@@ -319,6 +321,10 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
         return "engagement", start, end
     if has_obj and toks[obj_end - 1][2] not in _CONTACT_OBJECTS:
         has_obj = False
+    if not has_obj and purpose != "explicit":
+        m = _SELLER_STEP.search(rest)
+        if m and v.verbs.get(m.group(1).lower(), ("",))[0] == "ask_verbs":
+            purpose = "explicit"   # "text back a day that suits and I'll book a test drive"
     if has_obj or purpose == "explicit" or _PHONE.search(rest) or _SHORT_CODE.search(rest) or \
             (_EMAIL.search(rest) and w not in ("reply", "respond")) or \
             (w in ("text", "txt", "sms", "reply", "respond") and _KEYWORD.search(rest)):
@@ -354,6 +360,12 @@ def _click(v: Vocab, text, toks, i):
             return "explicit", toks[i][0], toks[end - 1][1]
     return None
 
+
+# verbs whose object may be the step itself, as a gerund ("finish checking out")
+_FINISH_VERBS = frozenset("finish finishing complete completing resume resuming".split())
+# the seller promising the step once the reader answers: "text back a day and I'll book it"
+_SELLER_STEP = re.compile(r"\band\s+(?:i|we)(?:'ll|\s+will|\s+can|'d|\s+would)\s+(?:\w+ly\s+)?"
+                          r"([a-z-]+)", re.I)
 
 # verbs whose object may be the product itself, named ("Try Notion", "Deploy Atomic CRM")
 _PRODUCT_VERBS = frozenset("try get download deploy grab join".split())
@@ -392,6 +404,11 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
             return k + 1, True, purpose
         if w in _ENGAGE_PURPOSE:
             return k + 1, False, "engagement"
+        if k == j and toks[j - 1][2] in _FINISH_VERBS and w.endswith("ing") and (
+                v.verbs.get(w, ("",))[0] == "ask_verbs" or (
+                    w == "checking" and k + 1 < n and toks[k + 1][2] == "out")):
+            # "finish checking out", "complete booking": the step itself is the object
+            return k + (2 if w == "checking" else 1), True, purpose
         if w == "to" and k + 1 < n and toks[k + 1][2] in v.verbs:
             r = _verb_ask(v, text, toks, k + 1, base_only=True)
             if r is not None:

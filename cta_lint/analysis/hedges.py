@@ -5,9 +5,11 @@
   haven't convinced you";
 - permission: "feel free to", "you can ... at any time" (an ask offered as an option);
 - softeners: "just wanted to", "maybe", "perhaps", "no pressure", "whenever you get a chance",
-  "at your convenience";
+  "at your convenience"; the ask made optional ("totally optional", "no rush", "no worries if
+  not");
 - modals: "you might want to", "might be worth";
-- hopes and apologies: "I hope you'll consider", "sorry to bother you".
+- hopes and apologies: "I hope you'll consider", "sorry to bother you", "I totally understand
+  if ...", "I don't want to be pushy, but".
 
 The lexicon list ``hedge`` holds the fixed phrases; the conditional and permission classes are
 recognised by their structure here (any disposition after "if you", not a list of them). A
@@ -37,16 +39,29 @@ _CONDITIONAL = re.compile(
     r"resonates|appeals|helps|interests you|is (?:of interest|helpful|useful|something))"
     r"|\bif\s+(?:i|we)\s+(?:haven't|have not)\s+(?:already\s+)?(?:convinced|lost|bored)"
     r"|\bif\s+(?:so|interested|not|that's (?:ok|okay|alright|fine))\b"
-    r"|\bin case you(?:'re| are)?\s+(?:interested|curious|wondering)", re.I)
+    r"|\bin case you(?:'re| are|'d| would)?\s+(?:interested|curious|wondering|like|want|wish|prefer)"
+    # a bare condition on the offer's worth: "happy to hop on a call if useful"
+    r"|\bif\s+(?:(?:it's|it\s+is|that's|that\s+is|it\s+would\s+be|that\s+would\s+be)\s+)?"
+    r"(?:useful|helpful|relevant|of\s+(?:any\s+)?(?:interest|use|help)|worthwhile|convenient|"
+    r"a\s+(?:good\s+)?fit)\b(?=\s*(?:[,.;:!?)\u2014-]|$|and\b|but\b|i\b|we\b|let\b|just\b))", re.I)
 _PERMISSION = re.compile(
     r"\byou\s+(?:can|could|may)\s+(?:always\s+|also\s+)?\w+(?:\s+\S+){0,8}?\s+"
     r"(?:at\s+any\s+time|any\s*time|whenever\s+you(?:'re|\s+are)?\s+(?:like|want|ready|wish))\b"
-    r"|\byou(?:'re|\s+are)\s+(?:more\s+than\s+)?welcome\s+to\b|\bno\s+(?:strings|rush|worries if not)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:more\s+than\s+)?welcome\s+to\b"
+    # the ask made optional: "no rush", "totally optional", "no worries if not"
+    r"|\bno\s+(?:strings|rush|hurry|worries\s+if\s+not|commitment|obligation|pressure)\b"
+    r"|\b(?:zero|absolutely\s+no)\s+(?:pressure|obligation)\b"
+    r"|\b(?:(?:totally|completely|entirely|purely|strictly|100%)\s+)?optional\b"
+    r"|\b(?:totally|completely|perfectly|absolutely)\s+(?:fine|ok|okay|understandable)\s+if\s+not\b"
     r"|\bwhen(?:ever)?\s+you(?:'re|\s+are)\s+ready\b",
     re.I)
 # an apologetic frame around the ask: the writer was asked to ask, or barely dares to
 _APOLOGY = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+been\s+asked\s+to\b|\bsorry\s+to\s+(?:bother|"
-                      r"interrupt|pester)|\bi\s+know\s+you(?:'re|\s+are)\s+(?:busy|swamped)", re.I)
+                      r"interrupt|pester)|\bi\s+know\s+you(?:'re|\s+are)\s+(?:busy|swamped)"
+                      # the writer excusing the ask in advance: "I totally understand if ..."
+                      r"|\b(?:i|we)\s+(?:(?:totally|completely|fully|really)\s+)?(?:understand|get\s+it)\s+if\b"
+                      r"|\b(?:(?:i|we)\s+(?:don't|do\s+not)\s+want\s+to|not\s+to)\s+be\s+(?:pushy|"
+                      r"a\s+(?:bother|pest|nuisance)|salesy)\b", re.I)
 
 
 def find(lex, text: str, start: int, end: int, conditionals: bool = True

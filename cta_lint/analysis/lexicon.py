@@ -12,6 +12,7 @@ LISTS = ("lead", "ask", "invite", "soft", "engagement", "engagement_objects", "f
          "hedge", "boilerplate", "valediction", "chrome", "seller", "not_seller", "href_ask",
          "href_soft", "href_ask_strong", "never_ask", "commercial", "boilerplate_short",
          "button_verbs", "account_options",
+         "seller_gains", "seller_targets", "seller_stakes", "seller_businesses",
          # word classes composed by the structural recognisers (clauses.py, hedges.py, needs.py)
          "ask_verbs", "object_verbs", "contact_verbs", "commercial_objects", "invite_frames",
          "gerund_frames", "open_nouns", "open_predicates")
@@ -62,6 +63,15 @@ class Lexicon:
             raise AttributeError(attr)
         self.__dict__[attr] = pat
         return pat
+
+    def derived(self, key: str, build):
+        """What ``build(self.lists)`` makes of the lists (a regex composed from word classes),
+        built once and kept until a rule pack extends the lexicon."""
+        attr = "re_derived_" + key
+        got = self.__dict__.get(attr)
+        if got is None:
+            got = self.__dict__[attr] = build(self.lists)
+        return got
 
     def compile_all(self) -> None:
         """Compile every list now (before forking workers, which then share it)."""

@@ -1,15 +1,26 @@
 """Seller-centric copy: the seller as the subject of a need, a dependence or a hardship, or the
 reader asked to act for the seller's sake.
 
-A predicate on the seller, not a list of sentences:
+A predicate on the seller, not a list of sentences. The seller is a first-person subject (I, we,
+our team) or the seller's own business or work ("the studio", "my shop", "the continued
+development of this software"); the lexicon's classes say what a seller gets from readers
+(``seller_gains``: customers, sign-ups, copies, donations ...), what targets it has
+(``seller_targets``: quota, numbers, goal ...), what it has at stake (``seller_stakes``:
+commission, rent, job ...) and what businesses speak of themselves (``seller_businesses``):
 
-- need / dependence: a first-person subject (I, we, our team, my business, the project) with
-  need / rely on / depend on / count on, whose object is what the seller gets from readers:
-  money, funding, donations, sales, customers, sign-ups, people, "50 more ...", "your help";
-- hardship: a first-person subject that is broke, out of work, struggling to make money, unable
-  to pay or afford, running out of money; "keep the lights on", "cover my living costs";
-- for the seller's sake: "help us hit our target", "support us so we can keep going", "help fund
-  my education".
+- need / dependence: the seller with need / rely on / depend on / count on, whose object is a
+  gain ("we need 50 more sign-ups", "we rely on donations", "we need you to buy");
+- a goal: the seller needing, having or trying to reach a gain or a target ("I need to land one
+  more client", "we need to sell 300 copies", "I have to hit my quota");
+- a shortfall: the seller's target down, behind or missed ("our numbers are way down", "we're
+  short of our Q3 target", "we missed our goal");
+- a stake: what the seller has at stake depending on the reader ("my commission depends on
+  closing two more deals"), or the business not surviving without gains ("the studio won't
+  survive the winter without more members");
+- hardship: the seller broke, out of work, struggling to make money, unable to pay or afford,
+  running out of money; "keep the lights on", "cover my living costs";
+- for the seller's sake: "help us hit our target", "support us so we can keep going", "it would
+  make a huge difference to me", "you'd be doing me a favour".
 
 Not: "everything you need", "if you need help", "we need your address to ship", "we need to tell
 you" (the lexicon's ``not_seller`` list is applied to every match).
@@ -18,34 +29,91 @@ from __future__ import annotations
 
 import re
 
-_SUBJ = (r"(?:i|we|i'm|we're|i've|we've|i'd|we'd|i'll|we'll|i\s+am|we\s+are|our\s+team|"
-         r"my\s+(?:business|company|family|team|shop|studio)|"
-         # the seller's work as the subject: "the continued development of this software"
-         r"(?:the|this|our|my)\s+(?:(?:continued|ongoing|future)\s+)?(?:project|work|development|"
-         r"maintenance|future|software|library|newsletter|podcast|site|server|servers|hosting)"
-         r"(?:\s+of\s+(?:the|this|our|my)\s+\w+)?)")
+def _words(items, plural=True) -> str:
+    out = set()
+    for w in items:
+        w = w.lower().strip()
+        out.add(re.escape(w))
+        if plural:
+            if w.endswith("y") and w[-2:-1] not in ("a", "e", "o", "u"):
+                out.add(re.escape(w[:-1] + "ies"))
+            elif w.endswith(("s", "x", "ch", "sh")):
+                out.add(re.escape(w + "es"))
+            else:
+                out.add(re.escape(w + "s"))
+    return "(?:" + "|".join(sorted(out, key=len, reverse=True)) + ")" if out else "(?!)"
+
+
+_FIRST = (r"(?:i|we|i'm|we're|i've|we've|i'd|we'd|i'll|we'll|i\s+am|we\s+are|our\s+team|"
+          r"my\s+team)")
 _ADV = (r"(?:\s+(?:really|desperately|urgently|badly|just|still|now|also|truly|seriously|actually|"
         r"do|absolutely|definitely|genuinely|sorely|will|would|are|am|is|all|currently|strongly|"
-        r"heavily|largely|entirely|mostly|fully|completely))*")
-# what a seller gets from readers
-_GAIN = (r"(?:money|funds|funding|income|donations?|donors|sponsors?|sponsorships?|backers|patrons|"
-         r"customers|clients|buyers|sales?|orders|sign-?ups|subscribers|members|people|folks|"
-         r"supporters|revenue|business|contributions|financial\s+(?:help|support)|"
-         r"(?:your|community|continued|ongoing|more|external|outside|public|financial|"
-         r"reader|user)\s+(?:support|money|funds|funding|"
-         r"donations|business|purchases?|contributions|backing|generosity))")
-_NEED = re.compile(
-    r"\b" + _SUBJ + _ADV + r"\s+(?:need|needs|rely\s+on|relies\s+on|depend\s+on|depends\s+on|"
-    r"count\s+on|counting\s+on|relying\s+on|depending\s+on|survive\s+on|live\s+on|"
-    r"can't\s+(?:do|continue|survive|keep\s+going)\s+without)"
-    r"(?:\s+(?:a|an|the|some|more|new|your|#|\d[\d,]*|a\s+few|a\s+lot\s+of|at\s+least\s+\d+|"
-    r"\d+\s+more|just|only|another)){0,3}\s+" + _GAIN + r"\b"
-    r"|\b" + _SUBJ + _ADV + r"\s+need\s+(?:you|people|everyone|folks|readers|more\s+people)\s+to\s+"
-    r"(?:buy|order|sign\s+up|donate|sponsor|subscribe|upgrade|purchase|support|pay|back|"
-    r"register|join|chip\s+in|contribute|help)\b"
-    r"|\b" + _SUBJ + _ADV + r"\s+(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\s+on\s+"
-    r"(?:[\w']+\s+){0,4}?for\s+(?:our\s+|my\s+|their\s+|your\s+)?" + _GAIN + r"\b"
-    r"|\bwhy\s+(?:i|we)\s+need\s+your\s+(?:help|support|money)\b", re.I)
+        r"heavily|largely|entirely|mostly|fully|completely|honestly|simply|way|well|so|still))*")
+_DETS = (r"(?:\s+(?:a|an|the|some|more|new|your|#|\d[\d,]*|a\s+few|a\s+lot\s+of|at\s+least\s+\d+|"
+         r"\d+\s+more|just|only|another|one|two|three|four|five|ten|twenty|fifty|hundred|"
+         r"several|extra|additional|paying)){0,3}")
+_NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
+                 r"three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|"
+                 r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                 r"nineteen|(?:a|one|two|three|five)\s+hundred)")
+_GOAL_VERBS = (r"(?:sell|close|land|win|sign|get|find|hit|reach|make|meet|book|bring\s+in|raise|"
+               r"fill|secure|grow|add|recruit|beat|move|ship|clear|sign\s+up)")
+_NEED_VERBS = (r"(?:needs?\s+to|must|have\s+to|has\s+to|got\s+to|'ve\s+got\s+to|gotta|(?:(?:'m|am|"
+               r"'re|are)\s+)?(?:trying|desperate|under\s+pressure|hoping)\s+to|(?:'ve|have)\s+been\s+"
+               r"(?:asked|told)\s+to|(?:'m|am|'re|are)\s+supposed\s+to)")
+_SHORT_WORDS = (r"(?:down|behind|short|below|off|lagging|slow|flat|low|falling|dropping|shrinking|"
+                r"not\s+where|nowhere\s+near|way\s+off|under)")
+
+
+def _build(lists) -> dict[str, re.Pattern]:
+    gain = _words(lists.get("seller_gains", []))
+    target = _words(lists.get("seller_targets", []))
+    stake = _words(lists.get("seller_stakes", []))
+    biz = _words(lists.get("seller_businesses", []), plural=False)
+    # the seller's work as the subject: "the continued development of this software"
+    seller = (r"(?:" + _FIRST + r"|(?:the|this|our|my)\s+(?:(?:continued|ongoing|future|little|"
+              r"small|local)\s+)?(?:" + biz + r"|work|development|maintenance|future|server|"
+              r"servers|hosting)(?:\s+of\s+(?:the|this|our|my)\s+\w+)?)")
+    gains = (r"(?:" + gain + r"|people|folks|(?:your|community|continued|ongoing|more|external|"
+             r"outside|public|financial|reader|user)\s+(?:support|money|funds|funding|donations|"
+             r"business|purchases?|contributions|backing|generosity)|financial\s+(?:help|support))")
+    mine = r"(?:our|my)(?:\s+[\w'-]+){0,2}?\s+"
+    need = re.compile(
+        r"\b" + seller + _ADV + r"\s+(?:need|needs|rely\s+on|relies\s+on|depend\s+on|depends\s+on|"
+        r"count\s+on|counting\s+on|relying\s+on|depending\s+on|survive\s+on|live\s+on|"
+        r"can't\s+(?:do|continue|survive|keep\s+going)\s+without)" + _DETS + r"\s+" + gains + r"\b"
+        r"|\b" + seller + _ADV + r"\s+need\s+(?:you|people|everyone|folks|readers|more\s+people)\s+to\s+"
+        r"(?:buy|order|sign\s+up|donate|sponsor|subscribe|upgrade|purchase|support|pay|back|"
+        r"register|join|chip\s+in|contribute|help|renew|book)\b"
+        r"|\b" + seller + _ADV + r"\s+(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\s+on\s+"
+        r"(?:[\w']+\s+){0,4}?for\s+(?:our\s+|my\s+|their\s+|your\s+)?" + gains + r"\b"
+        r"|\bwhy\s+(?:i|we)\s+need\s+your\s+(?:help|support|money)\b", re.I)
+    goal = re.compile(
+        r"\b" + _FIRST + _ADV + r"\s+" + _NEED_VERBS + _ADV + r"\s+" + _GOAL_VERBS +
+        r"(?:\s+(?!your\b|you\b)[\w'$%,.-]+){0,4}?\s+(?:" + gain + r"|" + target + r")\b(?!')", re.I)
+    shortfall = re.compile(
+        r"\b" + mine + target + r"\s+(?:is|are|'s|'re|has\s+been|have\s+been|was|were|keeps?|"
+        r"remains?|came\s+in|look|looks)" + _ADV + r"\s+" + _SHORT_WORDS + r"\b"
+        r"|\b" + _FIRST + _ADV + r"\s+(?:short\s+of|behind\s+on|behind|below|under|falling\s+short\s+"
+        r"of|shy\s+of|way\s+off|off)\s+" + mine + target + r"\b"
+        r"|\b(?:i|we)" + _ADV + r"\s+(?:missed|(?:are|'re|am|'m)\s+(?:going\s+to\s+)?miss(?:ing)?|"
+        r"will\s+miss|might\s+miss|(?:haven't|have\s+not|didn't|did\s+not)\s+(?:hit|made|make|"
+        r"reached|reach|met|meet))\s+(?:our|my|a|any|the)(?:\s+[\w'-]+){0,2}?\s+(?:" + target +
+        r"|" + gain + r")\b"
+        r"|\b" + _FIRST + _ADV + r"(?:\s+(?:about|around|roughly|nearly|almost|only|just))?"
+        r"\s+(?:#|\d[\d,]*|a\s+few|a\s+dozen|" + _NUMBER_WORDS + r")(?:\s+[\w'-]+)?\s+" + gain +
+        r"\s+short\b", re.I)
+    stakes = re.compile(
+        r"\b" + mine + stake + r"(?:\s+[\w'-]+){0,3}?\s+(?:depends?|rides?|hinges?|relies?|is\s+"
+        r"riding|is\s+depending)\s+on\b"
+        r"|\b" + mine + stake + r"\s+(?:is|are)\s+(?:on\s+the\s+line|at\s+stake|at\s+risk)\b"
+        r"|\b" + seller + _ADV + r"\s+(?:won't|will\s+not|can't|cannot|couldn't|wouldn't|may\s+not|"
+        r"might\s+not|won't\s+be\s+able\s+to)\s+(?:survive|make\s+it|last|stay\s+open|keep\s+going|"
+        r"keep\s+(?:its|our|my|the)\s+doors\s+open|continue|stay\s+afloat|exist)"
+        r"(?:\s+[\w'-]+){0,4}?\s+(?:without|unless)\b", re.I)
+    return {"need": need, "goal": goal, "shortfall": shortfall, "stakes": stakes}
+
+
 _HARDSHIP = re.compile(
     r"\b(?:i'm|we're|i\s+am|we\s+are|i've\s+been|we've\s+been)\s+(?:\w+\s+)?(?:broke|out\s+of\s+"
     r"(?:work|money|cash|funds|a\s+job)|unemployed|desperate|running\s+out\s+of\s+(?:money|cash|"
@@ -67,18 +135,33 @@ _SAKE = re.compile(
     r"survive|stay\s+afloat|make\s+rent|cover)\b"
     r"|\b(?:project|we|i)\s+can\s+stay\s+afloat\b"
     r"|\b(?:with|given)\s+more\s+(?:money|funding|funds|sponsors|donations|backers),?\s+(?:we|i)\s+"
-    r"(?:can|could|will|would)\b", re.I)
+    r"(?:can|could|will|would)\b"
+    # the reader's act as a favour to the seller
+    r"|\bwould\s+(?:really\s+|truly\s+|honestly\s+)?(?:make\s+(?:a|such\s+a)\s+"
+    r"(?:huge|big|real|massive|great|world\s+of)\s+difference|mean\s+(?:a\s+lot|the\s+world|so\s+much|"
+    r"everything))\s+(?:to|for)\s+(?:me|us)\b"
+    r"|\byou(?:'d|\s+would)\s+(?:really\s+|truly\s+)?be\s+(?:helping\s+(?:me|us)|doing\s+(?:me|us)\s+"
+    r"a\s+(?:huge\s+|big\s+)?favou?r)\b"
+    r"|\bdo\s+(?:me|us)\s+a\s+(?:huge\s+|big\s+|quick\s+)?favou?r\b", re.I)
 
-
-_PREDICATES = (
-    (_NEED, re.compile(r"\b(?:needs?|rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?\s+on|"
-                       r"surviv\w*|live\s+on|without)\b")),
-    (_HARDSHIP, re.compile(r"\b(?:broke|out\s+of|unemployed|desperate|struggl\w*|afford|rent|"
-                           r"payroll|living\s+costs|bills|salar\w*|make\s+money|ends\s+meet|food|"
-                           r"losing)\b")),
-    (_SAKE, re.compile(r"\bhelp\s+(?:me|us|fund)\b|\b(?:i|we)\s+can\b|\bafloat\b|\bmore\s+(?:money|"
-                       r"funding|funds|sponsors|donations|backers)\b")),
-)
+# each predicate needs one of its key words: a substring test rules out most blocks
+_KEYS = {
+    "need": re.compile(r"\b(?:needs?|rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?\s+on|"
+                       r"surviv\w*|live\s+on|without)\b"),
+    "goal": re.compile(r"\b(?:needs?|must|have\s+to|has\s+to|got\s+to|gotta|trying|desperate|"
+                       r"pressure|hoping|asked|told|supposed)\b"),
+    "shortfall": re.compile(r"\b(?:down|behind|short|below|off|lagging|slow|flat|low|falling|"
+                            r"dropping|shrinking|not\s+where|nowhere|under|shy|miss\w*|haven't|"
+                            r"have\s+not|didn't|did\s+not)\b"),
+    "stakes": re.compile(r"\b(?:depends?|rides?|hinges?|relies?|riding|depending|line|stake|risk|"
+                         r"without|unless)\b"),
+}
+_HARDSHIP_KEYS = re.compile(r"\b(?:broke|out\s+of|unemployed|desperate|struggl\w*|afford|rent|"
+                            r"payroll|living\s+costs|bills|salar\w*|make\s+money|ends\s+meet|food|"
+                            r"losing)\b")
+_SAKE_KEYS = re.compile(r"\bhelp\w*\s+(?:me|us|fund)\b|\b(?:i|we)\s+can\b|\bafloat\b|\bmore\s+"
+                        r"(?:money|funding|funds|sponsors|donations|backers)\b|\bdifference\b|"
+                        r"\bmean\s+(?:a\s+lot|the\s+world|so\s+much|everything)\b|\bfavou?r\b")
 
 
 def find_all(lex, text: str):
@@ -89,8 +172,12 @@ def find_all(lex, text: str):
     if rx is not None:
         spans += [(m.start(), m.end()) for m in rx.finditer(text)]
     low = text.lower()
-    for pat, keys in _PREDICATES:
-        # each predicate needs one of its key words: a substring test rules out most blocks
+    built = None
+    for name, keys in _KEYS.items():
+        if keys.search(low):
+            built = built or lex.derived("seller_needs", _build)
+            spans += [(m.start(), m.end()) for m in built[name].finditer(text)]
+    for pat, keys in ((_HARDSHIP, _HARDSHIP_KEYS), (_SAKE, _SAKE_KEYS)):
         if keys.search(low):
             spans += [(m.start(), m.end()) for m in pat.finditer(text)]
     if not spans:

@@ -17,7 +17,7 @@ _IRREGULAR = {
     "give": ("gave", "given"), "make": ("made",), "send": ("sent",), "come": ("came",),
     "become": ("became",), "choose": ("chose", "chosen"), "write": ("wrote", "written"),
     "ring": ("rang", "rung"), "set": ("set",), "begin": ("began", "begun"), "keep": ("kept",),
-    "speak": ("spoke", "spoken"), "win": ("won",), "show": ("shown",),
+    "speak": ("spoke", "spoken"), "win": ("won",), "show": ("shown",), "hold": ("held",),
     "be": ("been", "being"),   # (is / are / was are not read: only "be" and "being" stand in an ask)
 }
 _VOWELS = set("aeiou")
