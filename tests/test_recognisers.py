@@ -214,6 +214,13 @@ SELLER = [
     # for the seller's sake
     ("Ordering this week would mean the world to us.", "would mean the world to us"),
     ("You'd be doing me a huge favour if you signed today.", "You'd be doing me a huge favour"),
+    ("Our aim is to sell 2,000 tickets before the doors open.",
+     "Our aim is to sell 2,000 tickets"),
+    ("The podcast is funded entirely by listener donations.",
+     "The podcast is funded entirely by listener donations"),
+    ("Monthly pledges keep the studio running.", "Monthly pledges keep the studio running"),
+    ("Help us bring in $5,000 before Friday.", "Help us bring in"),
+    ("Honestly, I make less than minimum wage from this.", "I make less than minimum wage"),
     ("The future of this library depends on your donations.",
      "The future of this library depends on your donations"),
     ("We heavily rely on outside funding to pay our maintainers.",
@@ -241,6 +248,11 @@ NOT_SELLER = [
     "We missed you at the workshop.",
     "We need to add our sponsors' logos to the page.",
     "Our store won't open on Monday without power, sorry.",
+    "We're looking for volunteers to help at the stall.",
+    "We're looking for 20 beta customers to try the new importer.",
+    "Our aim is to make onboarding painless.",
+    "The app is funded by a research grant.",
+    "Regular backups keep the project safe.",
 ]
 
 

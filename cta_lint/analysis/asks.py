@@ -58,6 +58,9 @@ _READY_WORDS = frozenset(("are", "so", "ready", "want", "looking", "interested",
 
 
 
+_CLAUSE_END = re.compile(r"[,;\u2014]|\s(?:or|but)\s")
+
+
 def _in_url(s: str, pos: int) -> bool:
     """Whether ``pos`` falls inside a web address or path written in the text."""
     a = pos
@@ -333,9 +336,12 @@ class AskDetector:
                         return None
             if best[0] != EXPLICIT and lex.re_commercial is not None:
                 # "please reach out to discuss sponsorship": the purpose makes it a commercial step
+                # the call's purpose: what follows it in its own clause
                 pos = start
-                while pos < end:
-                    m4 = lex.re_commercial.search_words(words, s, pos, end)
+                sep = _CLAUSE_END.search(s, best[2], end)
+                stop = sep.start() if sep else end
+                while pos < stop:
+                    m4 = lex.re_commercial.search_words(words, s, pos, stop)
                     if m4 is None:
                         break
                     if not _in_url(s, m4.start()):   # not "example.com/replay/pricing"
@@ -351,6 +357,19 @@ class AskDetector:
             return Call(SOFT, a, b, text[a:b])
         return Call(kind, a, b, text[a:b])
 
+    def _soft_href(self, href: str) -> bool:
+        """A destination the lexicon calls soft: a blog, docs or help path or site always; a
+        general host (github.com, youtube.com) unless its path asks (github.com/sponsors)."""
+        soft = self.lex.re_href_soft
+        m = soft.search(href) if soft is not None else None
+        if m is None:
+            return False
+        part = m.group(0)
+        if part.startswith("/") or part.endswith("."):
+            return True
+        strong = self.lex.re_href_ask_strong
+        return strong is None or strong.search(href) is None
+
     def classify_link(self, link) -> Call | None:
         text = " ".join((link.text or "").split())
         href = link.href or ""
@@ -359,13 +378,14 @@ class AskDetector:
             c = self.classify_sentence(text, 0, len(text))
             if c is not None:
                 kind = c.kind
+        if kind == NONE and text and self.lex.re_engagement_objects is not None and \
+                self.lex.re_engagement_objects.search(normalise(text)):
+            kind = ENGAGEMENT   # a link named for a newsletter, a forum, a Discord: not a sale
         if kind in (NONE,) or (text and (_GENERIC_LINK.match(text) or _URLISH.search(text))):
             if href.lower().startswith("mailto:"):
                 kind = ENGAGEMENT if kind == NONE else kind
-            elif self.lex.re_href_ask is not None and self.lex.re_href_ask.search(href) and not (
-                    self.lex.re_href_soft is not None and self.lex.re_href_soft.search(href)
-                    and not (self.lex.re_href_ask_strong is not None
-                             and self.lex.re_href_ask_strong.search(href))):
+            elif self.lex.re_href_ask is not None and self.lex.re_href_ask.search(href) and \
+                    not self._soft_href(href):
                 kind = EXPLICIT
             elif href and kind == NONE and text:
                 kind = SOFT

@@ -71,6 +71,7 @@ _PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access c
                               "deal sample mockup audit conversation appointment estimate "
                               "proposal invite invitation pricing upgrade subscription "
                               "membership plan".split())
+_DURATION = frozenset("minutes mins min minute".split())
 _PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b|\buse\s+(?:my|your|this|the|our)\s+code\b",
                     re.I)
 # verbs that are also adjectives: a verb only with a determiner after them ("secure your spot")
@@ -153,7 +154,8 @@ def recognise(lex, text: str, start: int, end: int, words: list[str] | None = No
     verbs = question = opened = True
     if words is not None:
         verbs = not v.verb_words.isdisjoint(words)
-        question = "?" in text[start:end] and not _PROPOSAL_OBJECTS.isdisjoint(words)
+        question = "?" in text[start:end] and not (_PROPOSAL_OBJECTS.isdisjoint(words)
+                                                   and _DURATION.isdisjoint(words))
         opened = not v.open_words.isdisjoint(words)
         if not (verbs or question or opened):
             return None
@@ -245,9 +247,14 @@ def _proposal(v: Vocab, text, toks, start, end):
     k = toks.index(first)
     if first[2] in ("how", "what") and (k + 1 >= len(toks) or toks[k + 1][2] != "about"):
         return None   # "How was your trial?" asks about the past; "How about a call?" proposes
-    for s, e, w in toks:
+    for idx, (s, e, w) in enumerate(toks):
         if s > q:
             break
+        if w in _DURATION and idx and (
+                toks[idx - 1][2][:1].isdigit() or toks[idx - 1][2] in ("few", "ten", "fifteen",
+                                                                      "twenty", "thirty", "five")):
+            # "Worth 15 minutes?", "Got 10 minutes on Friday?": a meeting proposed by its length
+            return "explicit", first[0], q + 1
         if w in _PROPOSAL_OBJECTS:
             # "Do you have any questions about the trial?" asks for questions, not a trial
             if any(t[2] in _ENGAGE_PURPOSE for t in toks if t[0] < s):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import BUTTON, DECK, HEADING, PS
+from ..document import BUTTON, DECK, HEADING, ITEM, PS
 from .asks import ENGAGEMENT, EXPLICIT, SOFT
 from .clauses import SUPPORT_WORDS
 
@@ -78,6 +78,7 @@ def ending_window(an) -> list:
     out = []
     words = 0
     paras = 0
+    list_group = None
     window = an.ending_words
     if last_section > 0:
         # a final section under its own heading or divider is the ending as a whole, when it
@@ -103,7 +104,12 @@ def ending_window(an) -> list:
             an.ending_from[b.index] = tail_cut(an, b, window)
             break
         words += b.words
-        if b.words >= 4:
+        if b.kind == ITEM and b.group >= 0:
+            # a list counts as one paragraph, as a reader sees it
+            if b.group != list_group:
+                paras += 1
+            list_group = b.group
+        elif b.words >= 4:
             paras += 1
         if words >= window or paras >= 3:
             break

@@ -71,7 +71,9 @@ _TIME_LIKE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d|\d{1,2}\s?(?:am|pm))\b", re.I)
 
 _PLACEHOLDER_ITEM = re.compile(r"^\W*(?:(?:un)?ordered\s+)?(?:list\s+)?item\s*#?\d*\W*$|lorem ipsum|"
                                r"^\s*\[[^\]]{1,60}\]\s*$|^\s*\{\{[^}]*\}\}\s*$|^\s*(?:feature|benefit|"
-                               r"bullet|point)\s*#?\d+\W*$", re.I)
+                               r"bullet|point)\s*#?\d+\W*$"
+                               # a template variable, as masking leaves it: "benefit_1", "item.name"
+                               r"|^\W*[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+\W*$", re.I)
 _QUOTED = re.compile(r"^\W{0,3}[\"\u201c\u2018'].{3,}[\"\u201d\u2019']\W{0,3}$")
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")

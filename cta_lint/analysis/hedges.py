@@ -49,7 +49,7 @@ _PERMISSION = re.compile(
     r"(?:at\s+any\s+time|any\s*time|whenever\s+you(?:'re|\s+are)?\s+(?:like|want|ready|wish))\b"
     r"|\byou(?:'re|\s+are)\s+(?:more\s+than\s+)?welcome\s+to\b"
     # the ask made optional: "no rush", "totally optional", "no worries if not"
-    r"|\bno\s+(?:strings|rush|hurry|worries\s+if\s+not|commitment|obligation|pressure)\b"
+    r"|\bno\s+(?:strings|rush|hurry|worries\s+if\s+not|commitment|obligation|pressure|hard\s+feelings)\b"
     r"|\b(?:zero|absolutely\s+no)\s+(?:pressure|obligation)\b"
     r"|\b(?:(?:totally|completely|entirely|purely|strictly|100%)\s+)?optional\b"
     r"|\b(?:totally|completely|perfectly|absolutely)\s+(?:fine|ok|okay|understandable)\s+if\s+not\b"

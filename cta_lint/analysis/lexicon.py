@@ -93,7 +93,12 @@ _SUFFIX = {
 
 
 def _substrings(items: list[str]):
+    """Parts of a web address: each matched whole, as a path segment, host or word of one
+    ("/start" in ".../start?x=1" and "/start-now", not in "/startups"; "trial" in "free-trial",
+    not in "industrial"); a plural "s" may follow."""
     if not items:
         return None
-    return re.compile("|".join(re.escape(s) for s in sorted(set(items), key=len, reverse=True)),
-                      re.I)
+    def one(s: str) -> str:
+        return ((r"(?<![a-z])" if s[:1].isalnum() else "") + re.escape(s) +
+                (r"s?(?![a-z])" if s[-1:].isalnum() else ""))
+    return re.compile("|".join(one(s) for s in sorted(set(items), key=len, reverse=True)), re.I)

@@ -84,13 +84,24 @@ def _build(lists) -> dict[str, re.Pattern]:
         r"can't\s+(?:do|continue|survive|keep\s+going)\s+without)" + _DETS + r"\s+" + gains + r"\b"
         r"|\b" + seller + _ADV + r"\s+need\s+(?:you|people|everyone|folks|readers|more\s+people)\s+to\s+"
         r"(?:buy|order|sign\s+up|donate|sponsor|subscribe|upgrade|purchase|support|pay|back|"
-        r"register|join|chip\s+in|contribute|help|renew|book)\b"
+        r"register|join|chip\s+in|contribute|help|renew|book|champion|stand\s+with|fund|give)\b"
         r"|\b" + seller + _ADV + r"\s+(?:rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?)\s+on\s+"
         r"(?:[\w']+\s+){0,4}?for\s+(?:our\s+|my\s+|their\s+|your\s+)?" + gains + r"\b"
-        r"|\bwhy\s+(?:i|we)\s+need\s+your\s+(?:help|support|money)\b", re.I)
+        r"|\bwhy\s+(?:i|we)\s+need\s+your\s+(?:help|support|money)\b"
+        # the seller's work kept going by what readers give: "the project is sustained by
+        # donations", "recurring support keeps the project alive"
+        r"|\b" + seller + r"\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:sustained|funded|"
+        r"kept\s+alive|kept\s+going|paid\s+for|made\s+possible)\s+(?:\w+\s+)?by" + _DETS +
+        r"(?:\s+[\w-]+)?\s+" + gains + r"\b"
+        r"|\b(?:\w+\s+)?(?:support|donations|contributions|sponsorships?|funding|backing|pledges)\s+"
+        r"(?:keeps?|kept|is\s+what\s+keeps)\s+(?:the|this|our|my)\s+(?:" + biz + r"|work)\s+(?:alive|"
+        r"going|afloat|running|sustainable)\b", re.I)
+    money = r"[$£€]\s?\d[\d,.]*(?:k|m|\s+(?:thousand|million))?"
     goal = re.compile(
-        r"\b" + _FIRST + _ADV + r"\s+" + _NEED_VERBS + _ADV + r"\s+" + _GOAL_VERBS +
-        r"(?:\s+(?!your\b|you\b)[\w'$%,.-]+){0,4}?\s+(?:" + gain + r"|" + target + r")\b(?!')", re.I)
+        r"\b(?:" + _FIRST + _ADV + r"\s+" + _NEED_VERBS + r"|(?:our|my)\s+(?:goal|target|aim|"
+        r"hope)\s+(?:is|was|this\s+\w+\s+is)\s+to)" + _ADV + r"\s+" + _GOAL_VERBS +
+        r"(?:\s+(?!your\b|you\b)[\w'$%,.-]+){0,4}?\s+(?:(?:" + gain + r"|" + target +
+        r")\b(?!')|" + money + r")", re.I)
     shortfall = re.compile(
         r"\b" + mine + target + r"\s+(?:is|are|'s|'re|has\s+been|have\s+been|was|were|keeps?|"
         r"remains?|came\s+in|look|looks)" + _ADV + r"\s+" + _SHORT_WORDS + r"\b"
@@ -142,14 +153,19 @@ _SAKE = re.compile(
     r"everything))\s+(?:to|for)\s+(?:me|us)\b"
     r"|\byou(?:'d|\s+would)\s+(?:really\s+|truly\s+)?be\s+(?:helping\s+(?:me|us)|doing\s+(?:me|us)\s+"
     r"a\s+(?:huge\s+|big\s+)?favou?r)\b"
-    r"|\bdo\s+(?:me|us)\s+a\s+(?:huge\s+|big\s+|quick\s+)?favou?r\b", re.I)
+    r"|\bdo\s+(?:me|us)\s+a\s+(?:huge\s+|big\s+|quick\s+)?favou?r\b"
+    r"|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:raise|earn|bring\s+in|get\s+there|reach\s+it|hit\s+it|"
+    r"continue\s+(?:my|our)\s+work|keep\s+(?:doing|up)\s+(?:this|my|our))\b"
+    # the seller's income below a living
+    r"|\b(?:i|we)\s+(?:\w+\s+)?(?:earn|make)\s+(?:less\s+than|below|under)\s+(?:(?:the\s+)?minimum\s+"
+    r"wage|a\s+living)", re.I)
 
 # each predicate needs one of its key words: a substring test rules out most blocks
 _KEYS = {
     "need": re.compile(r"\b(?:needs?|rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?\s+on|"
-                       r"surviv\w*|live\s+on|without)\b"),
+                       r"surviv\w*|live\s+on|without|sustained|funded|kept|keeps?|paid|possible)\b"),
     "goal": re.compile(r"\b(?:needs?|must|have\s+to|has\s+to|got\s+to|gotta|trying|desperate|"
-                       r"pressure|hoping|asked|told|supposed)\b"),
+                       r"pressure|hoping|asked|told|supposed|goal|target|aim|hope)\b"),
     "shortfall": re.compile(r"\b(?:down|behind|short|below|off|lagging|slow|flat|low|falling|"
                             r"dropping|shrinking|not\s+where|nowhere|under|shy|miss\w*|haven't|"
                             r"have\s+not|didn't|did\s+not)\b"),
@@ -159,7 +175,7 @@ _KEYS = {
 _HARDSHIP_KEYS = re.compile(r"\b(?:broke|out\s+of|unemployed|desperate|struggl\w*|afford|rent|"
                             r"payroll|living\s+costs|bills|salar\w*|make\s+money|ends\s+meet|food|"
                             r"losing)\b")
-_SAKE_KEYS = re.compile(r"\bhelp\w*\s+(?:me|us|fund)\b|\b(?:i|we)\s+can\b|\bafloat\b|\bmore\s+"
+_SAKE_KEYS = re.compile(r"\bhelp\w*\s+(?:me|us|fund)\b|\bearn|\bmake\s+(?:less|below|under)|\b(?:i|we)\s+can\b|\bafloat\b|\bmore\s+"
                         r"(?:money|funding|funds|sponsors|donations|backers)\b|\bdifference\b|"
                         r"\bmean\s+(?:a\s+lot|the\s+world|so\s+much|everything)\b|\bfavou?r\b")
 

@@ -84,18 +84,25 @@ class WeakAsk(Check):
                 if s >= cut:
                     sents.append((b, s, e))
         prev = None
-        for b, s, e in sents:
+        for k, (b, s, e) in enumerate(sents):
             if asks_like(an, b, s, e):
                 h = hedges.find(an.lex, b.text, s, e)
-                hb, start = b, b.src(s)
+                hb, start, stop = b, b.src(s), b.src_end(e)
                 if h is None and prev is not None and not _support_line(an, *prev):
                     pb, ps, pe = prev
                     h = hedges.find(an.lex, pb.text, ps, pe, conditionals=False)
                     if h is not None:
                         hb, start = pb, pb.src(ps)
+                if h is None and k + 1 < len(sents):
+                    # the sentence after it takes the ask back: "Either way, no hard feelings."
+                    nb, ns, ne = sents[k + 1]
+                    if not asks_like(an, nb, ns, ne) and not _support_line(an, nb, ns, ne):
+                        h = hedges.find(an.lex, nb.text, ns, ne, conditionals=False)
+                        if h is not None:
+                            hb, stop = nb, nb.src_end(ne)
                 if h is not None:
                     hedge = hb.text[h[0]:h[1]]
-                    yield Hit(start, b.src_end(e),
+                    yield Hit(start, stop,
                               f"The closing ask is hedged ('{_quote(hedge, 40)}'): ask plainly.",
                               suggestion="drop the hedge and state the next step: "
                                          f"'{_quote(_unhedge(an.lex, b.text[s:e]))}'")
