@@ -87,8 +87,8 @@ def _is_boilerplate(b, lex: Lexicon) -> bool:
     if b.words <= 8 and lex.re_boilerplate_short is not None and lex.re_boilerplate_short.search(t):
         return True
     if b.links and b.words <= 12 and all(_SOCIAL.search(l.href or "") or _SOCIAL_NAME.match(l.text)
-                                          for l in b.links):
-        return True
+                                          for l in b.links) and not _looks_ask(t, lex):
+        return True   # a row of social links (never one that asks: "Start your trial: x.com/...")
     if b.links and b.words <= 12 and sum(bool(_SOCIAL_NAME.match(l.text)) for l in b.links) >= 2:
         return True
     if _ADDRESS.search(t) and b.words <= 14 and not _looks_ask(t, lex):
