@@ -163,15 +163,18 @@ _SAKE = re.compile(
 # each predicate needs one of its key words: a substring test rules out most blocks
 _KEYS = {
     "need": re.compile(r"\b(?:needs?|rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?\s+on|"
-                       r"surviv\w*|live\s+on|without|sustained|funded|kept|keeps?|paid|possible)\b"),
+                       r"surviv\w*|live\s+on|without|sustained|funded|kept\s+(?:alive|going)|"
+                       r"paid\s+for|made\s+possible|keeps?\s+(?:the|this|our|my))\b"),
     "goal": re.compile(r"\b(?:needs?|must|have\s+to|has\s+to|got\s+to|gotta|trying|desperate|"
                        r"pressure|hoping|asked|told|supposed|goal|target|aim|hope)\b"),
     "shortfall": re.compile(r"\b(?:down|behind|short|below|off|lagging|slow|flat|low|falling|"
                             r"dropping|shrinking|not\s+where|nowhere|under|shy|miss\w*|haven't|"
                             r"have\s+not|didn't|did\s+not)\b"),
-    "stakes": re.compile(r"\b(?:depends?|rides?|hinges?|relies?|riding|depending|line|stake|risk|"
-                         r"without|unless)\b"),
+    "stakes": re.compile(r"\b(?:depends?|rides?|hinges?|relies?|riding|depending|on\s+the\s+line|"
+                         r"at\s+(?:stake|risk)|without|unless)\b"),
 }
+# the goal and shortfall predicates need the seller in the first person
+_FIRST_KEY = re.compile(r"\b(?:i|we|our|my|i'm|we're|i've|we've|i'd|we'd|i'll|we'll)\b")
 _HARDSHIP_KEYS = re.compile(r"\b(?:broke|out\s+of|unemployed|desperate|struggl\w*|afford|rent|"
                             r"payroll|living\s+costs|bills|salar\w*|make\s+money|ends\s+meet|food|"
                             r"losing)\b")
@@ -189,8 +192,9 @@ def find_all(lex, text: str):
         spans += [(m.start(), m.end()) for m in rx.finditer(text)]
     low = text.lower()
     built = None
+    first = _FIRST_KEY.search(low) is not None
     for name, keys in _KEYS.items():
-        if keys.search(low):
+        if (first or name in ("need", "stakes")) and keys.search(low):
             built = built or lex.derived("seller_needs", _build)
             spans += [(m.start(), m.end()) for m in built[name].finditer(text)]
     for pat, keys in ((_HARDSHIP, _HARDSHIP_KEYS), (_SAKE, _SAKE_KEYS)):
