@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import normalise as _norm
-from .words import forms, tokens
+from .words import forms, plural, tokens
 
 # words that may stand before an imperative at the start of a clause
 _LEAD = frozenset("so just simply now please pls then and or ok okay today also finally hurry "
@@ -119,7 +119,7 @@ class Vocab:
         for o in lists.get("commercial_objects", []):
             o = o.lower()
             self.objects.add(o)
-            self.objects.add(o + "s" if not o.endswith(("s", "x")) else o + "es")
+            self.objects.add(plural(o))
         self.open_nouns = frozenset(w.lower() for w in lists.get("open_nouns", []))
         # (the gate reads words as the phrase index splits them: "pre-orders" -> "orders")
         self.open_words = self.open_nouns | frozenset(

@@ -29,18 +29,16 @@ from __future__ import annotations
 
 import re
 
-def _words(items, plural=True) -> str:
+from .words import plural
+
+def _words(items, plurals=True) -> str:
+    """A regex alternation of a lexicon class's nouns (and their plurals)."""
     out = set()
     for w in items:
         w = w.lower().strip()
         out.add(re.escape(w))
-        if plural:
-            if w.endswith("y") and w[-2:-1] not in ("a", "e", "o", "u"):
-                out.add(re.escape(w[:-1] + "ies"))
-            elif w.endswith(("s", "x", "ch", "sh")):
-                out.add(re.escape(w + "es"))
-            else:
-                out.add(re.escape(w + "s"))
+        if plurals:
+            out.add(re.escape(plural(w)))
     return "(?:" + "|".join(sorted(out, key=len, reverse=True)) + ")" if out else "(?!)"
 
 
@@ -69,7 +67,7 @@ def _build(lists) -> dict[str, re.Pattern]:
     gain = _words(lists.get("seller_gains", []))
     target = _words(lists.get("seller_targets", []))
     stake = _words(lists.get("seller_stakes", []))
-    biz = _words(lists.get("seller_businesses", []), plural=False)
+    biz = _words(lists.get("seller_businesses", []), plurals=False)
     # the seller's work as the subject: "the continued development of this software"
     seller = (r"(?:" + _FIRST + r"|(?:the|this|our|my)\s+(?:(?:continued|ongoing|future|little|"
               r"small|local)\s+)?(?:" + biz + r"|work|development|maintenance|future|server|"

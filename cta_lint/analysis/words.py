@@ -65,6 +65,15 @@ def forms(base: str) -> set[str]:
     return {f + sep + rest for f in out}
 
 
+def plural(noun: str) -> str:
+    """The regular English plural of a (lower-case) noun: copy -> copies, pass -> passes."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u", ""):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 def ing_form(word: str) -> bool:
     return word.endswith("ing") and len(word) > 4
 
