@@ -229,6 +229,13 @@ SELLER = [
     ("With more sponsors we could ship twice as often.", "With more sponsors we could"),
     ("Some months I can barely make ends meet.", "make ends meet"),
     ("Your support means the project can stay afloat.", "project can stay afloat"),
+    # the shortfall of a count the seller gets, and dependence on sponsorship
+    ("Our sign-ups are flat this quarter.", "Our sign-ups are flat"),
+    ("My orders have been dropping since May.", "My orders have been dropping"),
+    ("We haven't made a single sale this week.", "We haven't made a single sale"),
+    ("I rely on ongoing sponsorship to do this work.", "I rely on ongoing sponsorship"),
+    # a key word that starts with a first person ("we can") still keys its predicate
+    ("Chip in so we can pay the hosting bill.", "so we can pay"),
 ]
 NOT_SELLER = [
     "Everything you need to launch your store.",

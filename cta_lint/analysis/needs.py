@@ -74,7 +74,7 @@ def _build(lists) -> dict[str, re.Pattern]:
               r"servers|hosting)(?:\s+of\s+(?:the|this|our|my)\s+\w+)?)")
     gains = (r"(?:" + gain + r"|people|folks|(?:your|community|continued|ongoing|more|external|"
              r"outside|public|financial|reader|user)\s+(?:support|money|funds|funding|donations|"
-             r"business|purchases?|contributions|backing|generosity)|financial\s+(?:help|support))")
+             r"business|purchases?|contributions|backing|generosity|sponsorships?)|financial\s+(?:help|support))")
     mine = r"(?:our|my)(?:\s+[\w'-]+){0,2}?\s+"
     need = re.compile(
         r"\b" + seller + _ADV + r"\s+(?:need|needs|rely\s+on|relies\s+on|depend\s+on|depends\s+on|"
@@ -158,27 +158,30 @@ _SAKE = re.compile(
     r"|\b(?:i|we)\s+(?:\w+\s+)?(?:earn|make)\s+(?:less\s+than|below|under)\s+(?:(?:the\s+)?minimum\s+"
     r"wage|a\s+living)", re.I)
 
-# each predicate needs one of its key words: a substring test rules out most blocks
-_KEYS = {
-    "need": re.compile(r"\b(?:needs?|rel(?:y|ies|ying)|depend(?:s|ing)?|count(?:s|ing)?\s+on|"
-                       r"surviv\w*|live\s+on|without|sustained|funded|kept\s+(?:alive|going)|"
-                       r"paid\s+for|made\s+possible|keeps?\s+(?:the|this|our|my))\b"),
-    "goal": re.compile(r"\b(?:needs?|must|have\s+to|has\s+to|got\s+to|gotta|trying|desperate|"
-                       r"pressure|hoping|asked|told|supposed|goal|target|aim|hope)\b"),
-    "shortfall": re.compile(r"\b(?:down|behind|short|below|off|lagging|slow|flat|low|falling|"
-                            r"dropping|shrinking|not\s+where|nowhere|under|shy|miss\w*|haven't|"
-                            r"have\s+not|didn't|did\s+not)\b"),
-    "stakes": re.compile(r"\b(?:depends?|rides?|hinges?|relies?|riding|depending|on\s+the\s+line|"
-                         r"at\s+(?:stake|risk)|without|unless)\b"),
+# Each predicate needs one of its key words, and the goal and shortfall predicates a first
+# person: one pass over the lower-cased text finds them all, and a group's name lists the
+# predicates its words key (most blocks have none, and skip every predicate).
+_KEYS = {   # (longer keys first: the first group that matches at a place wins)
+    "first_sake": r"(?:i|we)\s+can",
+    "first": r"i|we|our|my|i'm|we're|i've|we've|i'd|we'd|i'll|we'll",
+    "need": r"rel(?:y|ying)|count(?:s|ing)?\s+on|surviv\w*|live\s+on|sustained|funded|"
+            r"kept\s+(?:alive|going)|paid\s+for|made\s+possible|(?:keeps?|kept)\s+(?:the|this|our|my)|"
+            r"can't\s+(?:do|continue|survive|keep\s+going)",
+    "need_goal": r"needs?",
+    "need_stakes": r"relies|depend(?:s|ing)?",
+    "stakes": r"rides?|hinges?|riding|on\s+the\s+line|at\s+(?:stake|risk)|without|unless",
+    "goal": r"must|have\s+to|has\s+to|got\s+to|gotta|trying|pressure|hoping|asked|told|supposed|"
+            r"goal|target|aim|hope",
+    "goal_hardship": r"desperate",
+    "shortfall": r"down|behind|short|below|off|lagging|slow|flat|low|falling|dropping|shrinking|"
+                 r"not\s+where|nowhere|under|shy|miss\w*|haven't|have\s+not|didn't|did\s+not",
+    "hardship": r"broke|out\s+of|unemployed|struggl\w*|afford|rent|payroll|living\s+costs|bills|"
+                r"salar\w*|make\s+money|ends\s+meet|food|losing",
+    "sake": r"help\w*\s+(?:me|us|fund)|earn\w*|make\s+(?:less|below|under)|afloat|"
+            r"more\s+(?:money|funding|funds|sponsors|donations|backers)|difference|"
+            r"mean\s+(?:a\s+lot|the\s+world|so\s+much|everything)|favou?r",
 }
-# the goal and shortfall predicates need the seller in the first person
-_FIRST_KEY = re.compile(r"\b(?:i|we|our|my|i'm|we're|i've|we've|i'd|we'd|i'll|we'll)\b")
-_HARDSHIP_KEYS = re.compile(r"\b(?:broke|out\s+of|unemployed|desperate|struggl\w*|afford|rent|"
-                            r"payroll|living\s+costs|bills|salar\w*|make\s+money|ends\s+meet|food|"
-                            r"losing)\b")
-_SAKE_KEYS = re.compile(r"\bhelp\w*\s+(?:me|us|fund)\b|\bearn|\bmake\s+(?:less|below|under)|\b(?:i|we)\s+can\b|\bafloat\b|\bmore\s+"
-                        r"(?:money|funding|funds|sponsors|donations|backers)\b|\bdifference\b|"
-                        r"\bmean\s+(?:a\s+lot|the\s+world|so\s+much|everything)\b|\bfavou?r\b")
+_GATE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _KEYS.items()) + r")\b")
 
 
 def find_all(lex, text: str):
@@ -188,16 +191,20 @@ def find_all(lex, text: str):
     rx = lex.re_seller
     if rx is not None:
         spans += [(m.start(), m.end()) for m in rx.finditer(text)]
-    low = text.lower()
-    built = None
-    first = _FIRST_KEY.search(low) is not None
-    for name, keys in _KEYS.items():
-        if (first or name in ("need", "stakes")) and keys.search(low):
-            built = built or lex.derived("seller_needs", _build)
-            spans += [(m.start(), m.end()) for m in built[name].finditer(text)]
-    for pat, keys in ((_HARDSHIP, _HARDSHIP_KEYS), (_SAKE, _SAKE_KEYS)):
-        if keys.search(low):
-            spans += [(m.start(), m.end()) for m in pat.finditer(text)]
+    keyed = set()
+    for m in _GATE.finditer(text.lower()):
+        keyed.update(m.lastgroup.split("_"))
+    if "first" not in keyed:
+        keyed -= {"goal", "shortfall"}
+    if keyed - {"first"}:
+        built = lex.derived("seller_needs", _build)
+        for name in ("need", "goal", "shortfall", "stakes"):
+            if name in keyed:
+                spans += [(m.start(), m.end()) for m in built[name].finditer(text)]
+        if "hardship" in keyed:
+            spans += [(m.start(), m.end()) for m in _HARDSHIP.finditer(text)]
+        if "sake" in keyed:
+            spans += [(m.start(), m.end()) for m in _SAKE.finditer(text)]
     if not spans:
         return []
     exc = lex.re_not_seller
