@@ -89,6 +89,18 @@ ASKS = [
     "You can finish checking out in one click.",
     "Text me a time that works and I'll book your fitting.",
     "A $50 deposit holds your place.",
+    # a price or a rate with decimals is not a software version
+    "Renew your domain today for just $14.95.",
+    "Get 2.5% off every order this week.",
+    # the means of the step right after its verb
+    "You can resubscribe by clicking the link below.",
+    # a means of payment as the object of update / fix / change
+    "Please update your billing information to keep your plan.",
+    "Fix your card details in the dashboard.",
+    "Change your payment method before Friday.",
+    # a quoted keyword to send back; "get started" (LABELING's own example of an ask)
+    "Curious? Reply 'yes' and I'll send the pricing sheet.",
+    "Contact our team to get started this week.",
 ]
 
 NOT_ASKS = [
@@ -130,6 +142,12 @@ NOT_ASKS = [
     "We can help you plan your week.",
     "Watch the recording here: example.com/videos/pricing-workshop",
     "Text me back and I'll send the slides.",
+    "Update to 4.2.1 with your package manager.",
+    "Get the details by visiting our blog.",
+    "Update your profile photo.",
+    "Change your plan's name in the settings.",
+    "Reply 'stop' to opt out.",
+    "Getting started is easy.",
 ]
 
 

@@ -15,8 +15,9 @@ from bisect import bisect_left
 from .._record import Record
 from ..phrases import _CACHED_TEXT, following_word, next_word, normalise, word_at, word_list
 from ..phrases.syntax import compile_phrase
-from .clauses import SUPPORT_WORDS, recognise
+from .clauses import recognise
 from .lexicon import Lexicon
+from .mechanisms import SUPPORT_WORDS
 
 EXPLICIT, SOFT, ENGAGEMENT, NONE = "explicit", "soft", "engagement", "none"
 _RANK = {EXPLICIT: 3, ENGAGEMENT: 2, SOFT: 1, NONE: 0}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import normalise as _norm
+from .mechanisms import SUPPORT_WORDS, contact_ask, sms
 from .words import forms, plural, tokens
 
 # words that may stand before an imperative at the start of a clause
@@ -42,24 +43,16 @@ _NP_SKIP = frozenset("a an the your you yours my our this that these those one i
                      "up back in on for at to of with".split())
 _STOP = frozenset("if when because so that which who while as since although though but and or "
                   "than".split())
-# what a reader asks for help with: a contact call for these is support, not a sale (also
-# read by asks.py and ending.py)
-SUPPORT_WORDS = r"questions?|help|support|assistance|feedback|trouble|problems?|issues?|concerns?"
+# what a call for the reader's input or for help is about: engagement, not a sale
 _ENGAGE_PURPOSE = frozenset("question questions feedback thoughts thought comments comment ideas "
                             "idea concerns concern help issue issues problem problems trouble "
                             "suggestions suggestion opinion views experience support success "
                             "service helpdesk assistance".split())
-# what a contact call can be for that makes it a commercial step ("call our sales team")
-_CONTACT_OBJECTS = frozenset("sales order orders quote quotes demo booking reservation appointment "
-                             "ticket tickets consultation estimate pricing donation".split())
+_CLICK = frozenset("click tap press hit".split())
 _MECH_WORDS = frozenset("here below above now today tonight online button link monthly generously "
                         "once".split())
 # verbs for which "a time" is a meeting slot ("set up a time", not "take your time")
 _TIME_VERBS = frozenset("set book find pick schedule grab choose select reserve".split())
-_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
-_SHORT_CODE = re.compile(r"\bto\s+\d{3,6}\b|\bat\s+\d{3,6}\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_KEYWORD = re.compile(r"\b[A-Z]{2,12}\b")
 _ADVERBS = frozenset("also now still easily always even simply just quickly already really "
                      "today anytime directly securely instantly".split())
 _PROPOSAL_START = ("want", "wanna", "interested", "open", "free", "available", "ready", "keen",
@@ -71,6 +64,9 @@ _PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access c
                               "deal sample mockup audit conversation appointment estimate "
                               "proposal invite invitation pricing upgrade subscription "
                               "membership plan".split())
+# gerunds of the means by which a reader takes a step ("by clicking the link below")
+_MEANS = frozenset("clicking tapping pressing following visiting logging signing heading going "
+                   "replying calling texting scanning".split())
 _DURATION = frozenset("minutes mins min minute".split())
 _PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b|\buse\s+(?:my|your|this|the|our)\s+code\b",
                     re.I)
@@ -85,18 +81,16 @@ _INTRODUCERS = frozenset("and but so or now then today also here there yes ok ok
                          "tonight tomorrow soon meanwhile instead otherwise finally lastly".split())
 _RELATIVE = frozenset("that which who whom where whatever anything everything something".split())
 _CODE_WORD = re.compile(r"\bcode\s+[A-Z0-9]{3,}\b")
-_VERSION = re.compile(r"\bv?\d+\.\d+(?:\.\d+)*\b|\bversion\s+\d", re.I)
+# a software version ("upgrade to version 2.0", "get v3.1", "update to 4.2.1"), not a price or a
+# rate ("for just $14.95", "get 2.5% off")
+_VERSION = re.compile(r"\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b|\bversion\s+\d|"
+                      r"\b(?:to|get|install|download|try|use)\s+\d+\.\d+\b(?![%.\d])", re.I)
 # what may follow a verb of a commercial step used as a verb: an object, a pronoun, a
 # preposition, an adverb of time or place, punctuation ("Order now", "Book a call", "Donate
 # to the fund", "Register here"); a noun or a verb after it makes it a noun ("Order tracking")
 _AFTER_VERB = frozenset("now today tonight online here below above early before by for to with at "
                         "on in through via from up yours it them one this these our my your a an "
                         "the some any more again instantly securely directly monthly once".split())
-_SMS = re.compile(r"\b(?:text|txt|sms)\s+(?:the\s+word\s+)?[\"'\u201c]?[A-Z0-9]{2,12}[\"'\u201d]?\s+to\s+"
-                  r"\d{3,6}\b", re.I)
-_CLICK = frozenset("click tap press hit".split())
-# the keywords of SMS opt-out and help, not of a sale ("send STOP to 83222")
-_OPT_OUT = re.compile(r"\b(?:stop|stopall|unsubscribe|end|quit|cancel|optout|opt-out|help|info)\b", re.I)
 _PAST_START = frozenset("did was were has had how's what's".split())
 
 
@@ -107,7 +101,7 @@ class Vocab:
         lists = lex.lists
         self.verbs: dict[str, tuple[str, str]] = {}   # form -> (class, base)
         self.two: dict[str, set[str]] = {}            # first word -> second words of phrasal verbs
-        for cls in ("contact_verbs", "object_verbs", "ask_verbs"):   # later classes win
+        for cls in ("payment_verbs", "contact_verbs", "object_verbs", "ask_verbs"):   # later win
             for v in lists.get(cls, []):
                 v = v.lower().strip()
                 for f in forms(v):
@@ -120,6 +114,7 @@ class Vocab:
             o = o.lower()
             self.objects.add(o)
             self.objects.add(plural(o))
+        self.payment = frozenset(w.lower() for w in lists.get("payment_objects", []))
         self.open_nouns = frozenset(w.lower() for w in lists.get("open_nouns", []))
         # (the gate reads words as the phrase index splits them: "pre-orders" -> "orders")
         self.open_words = self.open_nouns | frozenset(
@@ -163,8 +158,8 @@ def recognise(lex, text: str, start: int, end: int, words: list[str] | None = No
     if not toks:
         return None
     found = None
-    m = _SMS.search(text, start, end)
-    if m and not _OPT_OUT.search(m.group(0)):
+    m = sms(text, start, end)
+    if m is not None:
         return "explicit", m.start(), m.end()   # "text JOIN to 55555": a response mechanism
     if verbs:
         found = _imperatives(v, text, toks) or _framed(v, text, toks, start, end)
@@ -297,6 +292,8 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
     cls, base = entry
     if base_only and w != base.partition(" ")[0]:
         return None
+    if cls == "payment_verbs":
+        return _payment(v, toks, i, j)
     if j < n and toks[j][2] in ("of", "is", "are", "was", "has", "will"):
         return None   # "Use of donations is decided", "Order is confirmed": a noun
     start = toks[i][0]
@@ -322,21 +319,25 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
         if has_obj:
             return "explicit", start, end
         return None
-    # contact verbs
-    rest = text[toks[j - 1][1]:toks[-1][1]]
-    if purpose == "engagement" and not (w in ("text", "txt", "sms") and _SHORT_CODE.search(rest)):
-        return "engagement", start, end
-    if has_obj and toks[obj_end - 1][2] not in _CONTACT_OBJECTS:
-        has_obj = False
-    if not has_obj and purpose != "explicit":
-        m = _SELLER_STEP.search(rest)
-        if m and v.verbs.get(m.group(1).lower(), ("",))[0] == "ask_verbs":
-            purpose = "explicit"   # "text back a day that suits and I'll book a test drive"
-    if has_obj or purpose == "explicit" or _PHONE.search(rest) or _SHORT_CODE.search(rest) or \
-            (_EMAIL.search(rest) and w not in ("reply", "respond")) or \
-            (w in ("text", "txt", "sms", "reply", "respond") and _KEYWORD.search(rest)):
-        return "explicit", start, toks[-1][1]
-    return None
+    return contact_ask(v.verbs, text, toks, i, j, obj_end, has_obj, purpose)
+
+
+def _payment(v: Vocab, toks, i, j):
+    """"Update your billing information", "fix your card details": a verb of ``payment_verbs``
+    asks only when its object is the reader's means of payment (dunning, renewal)."""
+    n = len(toks)
+    k = j
+    while k < n and (toks[k][2] in _NP_SKIP or toks[k][2] == "that"):
+        k += 1
+    if k >= n or toks[k][2] not in v.payment:
+        return None
+    while k + 1 < n and (toks[k + 1][2] in v.payment or toks[k + 1][2] in _PAYMENT_NOUNS):
+        k += 1
+    return "explicit", toks[i][0], toks[k][1]
+
+
+# what a means of payment is called after its first word ("billing details", "card info")
+_PAYMENT_NOUNS = frozenset("information info details detail method methods number data".split())
 
 
 def _may_follow(tok, text, toks) -> bool:
@@ -370,9 +371,6 @@ def _click(v: Vocab, text, toks, i):
 
 # verbs whose object may be the step itself, as a gerund ("finish checking out")
 _FINISH_VERBS = frozenset("finish finishing complete completing resume resuming".split())
-# the seller promising the step once the reader answers: "text back a day and I'll book it"
-_SELLER_STEP = re.compile(r"\band\s+(?:i|we)(?:'ll|\s+will|\s+can|'d|\s+would)\s+(?:\w+ly\s+)?"
-                          r"([a-z-]+)", re.I)
 
 # verbs whose object may be the product itself, named ("Try Notion", "Deploy Atomic CRM")
 _PRODUCT_VERBS = frozenset("try get download deploy grab join".split())
@@ -411,6 +409,10 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
             return k + 1, True, purpose
         if w in _ENGAGE_PURPOSE:
             return k + 1, False, "engagement"
+        if w == "by" and seen == 0 and k + 1 < n and toks[k + 1][2] in _MEANS:
+            # "you can subscribe by clicking the button below", "renew by replying": the means
+            # of the step right after its verb is a response mechanism
+            return k + 2, True, purpose
         if k == j and toks[j - 1][2] in _FINISH_VERBS and w.endswith("ing") and (
                 v.verbs.get(w, ("",))[0] == "ask_verbs" or (
                     w == "checking" and k + 1 < n and toks[k + 1][2] == "out")):

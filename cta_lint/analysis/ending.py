@@ -14,7 +14,7 @@ import re
 
 from ..document import BUTTON, DECK, HEADING, ITEM, PS
 from .asks import ENGAGEMENT, EXPLICIT, SOFT
-from .clauses import SUPPORT_WORDS
+from .mechanisms import SUPPORT_WORDS
 
 _LEGAL = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|disclaimer|fine print)\s*:", re.I)
 # a sentence that closes politely: thanks, wishes, sign-off-like lines

@@ -14,7 +14,7 @@ LISTS = ("lead", "ask", "invite", "soft", "engagement", "engagement_objects", "f
          "button_verbs", "account_options",
          "seller_gains", "seller_targets", "seller_stakes", "seller_businesses",
          # word classes composed by the structural recognisers (clauses.py, hedges.py, needs.py)
-         "ask_verbs", "object_verbs", "contact_verbs", "commercial_objects", "invite_frames",
+         "ask_verbs", "object_verbs", "contact_verbs", "payment_verbs", "payment_objects", "commercial_objects", "invite_frames",
          "gerund_frames", "open_nouns", "open_predicates")
 
 

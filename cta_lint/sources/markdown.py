@@ -288,4 +288,28 @@ def _inline(tok, text: str, a: int, b: int, kind, level, gid, ordered):
     blk = build()
     if blk is not None:
         _bare_links(blk)
+        if kind == PARAGRAPH and _bold_title(tok.children, blk):
+            blk.kind, blk.level = HEADING, PSEUDO_LEVEL
         yield blk
+
+
+# the level of a paragraph that is only a short bold line ("**Features**"): a heading below every
+# real one, so it starts a section without ending a passage under an "## h2"
+PSEUDO_LEVEL = 7
+
+
+def _bold_title(children, blk) -> bool:
+    """Is the paragraph only a short bold or emphasised line, no link and no sentence
+    ("**Features**", "__Pricing__"): a heading in all but name, as writers use one?"""
+    kids = [c for c in children or () if not (c.type == "text" and not c.content.strip())]
+    if len(kids) < 3 or kids[0].type not in ("strong_open", "em_open") or \
+            kids[-1].type != kids[0].type.replace("open", "close"):
+        return False
+    depth = 0
+    for c in kids[:-1]:
+        depth += c.type == kids[0].type
+        depth -= c.type == kids[-1].type
+        if depth == 0 or c.type in ("link_open", "image", "html_inline"):
+            return False   # "**Batches** -- group your jobs ...", "**[Buy now](/buy)**"
+    t = blk.text.strip()
+    return 0 < len(t.split()) <= 8 and not t.endswith((".", "!", "?", ":", ",", ";"))
