@@ -214,7 +214,7 @@ def collect(paths: list[str], resolver, force_exclude: bool = False) -> list[str
                 if res.include is not None:
                     if not res.is_included(full):
                         continue
-                elif os.path.splitext(f.lower())[1] not in sources.ALL_EXT:
+                elif sources.template_ext(f) not in sources.ALL_EXT:
                     continue
                 if not left_out(full, False):
                     found.append(full)

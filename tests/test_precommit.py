@@ -60,7 +60,8 @@ def test_hook_selects_exactly_the_files_cta_lint_reads():
     for ext in ALL_EXT:
         assert pat.search("emails/welcome" + ext), ext
         assert pat.search("EMAILS/WELCOME" + ext.upper()), ext
-    for name in ("setup.py", "styles.css", "logo.png", "data.json", "page.html.bak"):
+    assert pat.search("resources/views/mail/trial.blade.php")
+    for name in ("setup.py", "styles.css", "logo.png", "data.json", "page.html.bak", "index.php"):
         assert not pat.search(name), name
     # every tag the hook filters on must be one pre-commit's identify knows
     identify = pytest.importorskip("identify.identify")

@@ -74,3 +74,67 @@ def test_a_note_about_a_file_is_printed_once(tmp_path):
     r = run_cli("check", "ids.md", "open.html", cwd=tmp_path)
     notes = [ln for ln in r.stderr.splitlines() if "note:" in ln]
     assert notes == ["cta-lint: note: open.html: unterminated template comment '{#'"], r.stderr
+
+
+# ERB / EEx (Rails and Phoenix mailers) and Blade (Laravel mail): what a reader of the sent
+# message sees, at the columns of the source
+
+def _same_shape(src, m):
+    assert len(m.text) == len(src)
+    assert [i for i, c in enumerate(m.text) if c == "\n"] == [i for i, c in enumerate(src)
+                                                             if c == "\n"]
+
+
+def test_erb_tags_mask_and_link_to_becomes_a_link():
+    src = ('<p>Hi <%= @user.first_name %>,</p>\n<% if @trial %><p><%= link_to "Upgrade now", '
+           'upgrade_url, class: "btn" %></p><% end %>\n<%# cta-lint: disable CTA001 %>\n')
+    m = mask(src, "html")
+    _same_shape(src, m)
+    assert "user.first_name," in m.text and "<%" not in m.text
+    assert m.text.index("Upgrade now") == src.index("Upgrade now")       # the copy stays put
+    assert "<a href=x" in m.text and "</a>" in m.text
+    assert [body for _, _, body in m.comments] == ["cta-lint: disable CTA001"]
+
+
+def test_erb_block_link_and_templated_price_read_as_an_ask():
+    src = ("<p>Keep your blog for just $<%= Subscription.price %>/year.</p>\n"
+           "<p><%= link_to app_subscriptions_url do %>\n  Keep my account\n<% end %></p>\n")
+    m = mask(src, "html")
+    _same_shape(src, m)
+    assert "$0 " in m.text and "Keep my account" in m.text
+    assert cta_lint.lint_text(src, format="html", select=["CTA001"]) == []
+
+
+def test_blade_markdown_mail_reads_its_copy_and_its_button():
+    src = ("@component('mail::message')\n{{ __('Your trial has ended.') }}\n\n"
+           "@component('mail::button', ['url' => route('billing-portal')])\n"
+           "    {{ __('Subscribe') }}\n@endcomponent\n\n{{-- cta-lint: disable CTA005 --}}\n"
+           "Thanks,<br>\n{!! config('app.name') !!}\n@endcomponent\n")
+    m = mask(src, "markdown")
+    _same_shape(src, m)
+    assert "@component" not in m.text and "{!!" not in m.text and "__(" not in m.text
+    assert "Your trial has ended." in m.text and "](billing-po)" in m.text   # the route, as far as it fits
+    assert [body for _, _, body in m.comments] == ["cta-lint: disable CTA005"]
+    from cta_lint.sources import markdown
+    doc = markdown.read(src)
+    assert [b.text for b in doc.blocks][:1] == ["Your trial has ended."]   # not a code block
+    assert [ln.text for b in doc.blocks for ln in b.links] == ["Subscribe"]
+
+
+def test_at_signs_in_plain_copy_are_not_blade():
+    src = "<p>Email jane@example.com, or follow @if_design and @section_studio.</p>"
+    assert mask(src, "html").text == src
+    # in a Blade view, a handle that starts like a directive is still a handle
+    blade = "@if($promo)\n<p>Follow @if_design for more.</p>\n@endif\n"
+    assert "Follow @if_design for more." in mask(blade, "html").text
+
+
+def test_template_file_names_pick_their_reader():
+    from cta_lint.sources import format_for, template_ext
+    assert format_for("app/views/trial_mailer/ending.html.erb") == "html"
+    assert format_for("app/views/trial_mailer/ending.text.erb") == "text"
+    assert format_for("lib/web/templates/email/welcome.html.eex") == "html"
+    assert format_for("resources/views/mail/trial.blade.php",
+                      "@component('mail::message')\nHi\n@endcomponent\n") == "markdown"
+    assert format_for("resources/views/emails/trial.blade.php", "<p>Hi</p>") == "html"
+    assert template_ext("x/trial.blade.php") == ".blade" and template_ext("x/index.php") == ".php"

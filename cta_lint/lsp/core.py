@@ -33,7 +33,7 @@ def lintable(path: str | None, language_id: str = "") -> bool:
     """Copy cta-lint reads: a known extension (as when it walks a folder) or, for a buffer with
     no file name, a language it has a reader for."""
     if path:
-        return os.path.splitext(path.lower())[1] in sources.ALL_EXT
+        return sources.template_ext(path) in sources.ALL_EXT
     return language_id in LANGUAGE_FORMATS
 
 
@@ -147,7 +147,7 @@ def directive_forms(path: str | None, fmt: str, code: str, label: str = "") -> l
     """The inline directives suppress.py reads, for this file's format, best first: a list of
     (where, text) with where ``"eol"`` (appended to the finding's line) or ``"above"`` (a line
     of its own before it)."""
-    ext = os.path.splitext((path or "").lower())[1]
+    ext = sources.template_ext(path or "")
     line_form = ("above", f"cta-lint: disable-next-line={code}")
     html = [("eol", f"<!-- cta-lint-disable-line {code} -->"),
             ("above", f"<!-- cta-lint-disable-next-line {code} -->")]
@@ -157,6 +157,12 @@ def directive_forms(path: str | None, fmt: str, code: str, label: str = "") -> l
     if ext in _HANDLEBARS:
         return [("eol", f"{{{{!-- cta-lint-disable-line {code} --}}}}"),
                 ("above", f"{{{{!-- cta-lint-disable-next-line {code} --}}}}")]
+    if ext in (".erb", ".eex", ".leex", ".heex"):
+        return [("eol", f"<%# cta-lint-disable-line {code} %>"),
+                ("above", f"<%# cta-lint-disable-next-line {code} %>")]
+    if ext == ".blade":
+        return [("eol", f"{{{{-- cta-lint-disable-line {code} --}}}}"),
+                ("above", f"{{{{-- cta-lint-disable-next-line {code} --}}}}")]
     if ext == ".liquid":
         return [("eol", f"{{% comment %}} cta-lint-disable-line {code} {{% endcomment %}}"),
                 ("above", f"{{% comment %}} cta-lint-disable-next-line {code} "

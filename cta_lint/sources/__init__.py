@@ -12,7 +12,7 @@ from .base import ReadError, add_meta_blocks  # noqa: F401 (the package's names)
 
 HTML_EXT = {".html", ".htm", ".xhtml", ".mjml", ".hbs", ".handlebars", ".mustache", ".liquid"}
 TEMPLATE_EXT = {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".twig", ".njk", ".liquid", ".hbs",
-                ".handlebars", ".mustache"}
+                ".handlebars", ".mustache", ".erb", ".eex", ".leex", ".heex", ".blade"}
 MD_EXT = {".md", ".markdown", ".mdx", ".mkd", ".mdown"}
 TEXT_EXT = {".txt", ".text"}
 EML_EXT = {".eml"}
@@ -22,11 +22,24 @@ ALL_EXT = HTML_EXT | TEMPLATE_EXT | MD_EXT | TEXT_EXT | EML_EXT | set(TRANSCRIPT
 FORMATS = ("html", "markdown", "text", "eml", "deck", "vtt", "srt")
 
 
+def template_ext(name: str) -> str:
+    """A file name's extension as the readers know it: Blade views (``mail.blade.php``) are
+    ``.blade``, whatever PHP file they are."""
+    name = name.lower()
+    if name.endswith(".blade.php"):
+        return ".blade"
+    return os.path.splitext(name)[1]
+
+
 def format_for(path: str | None, text: str | None = None) -> str:
     """Pick the reader from the file name (``name.html.j2`` -> html), else sniff the text."""
     if path:
         name = os.path.basename(path).lower()
+        if name.endswith(".blade.php"):
+            name = name[:-4]
         root, ext = os.path.splitext(name)
+        if ext == ".heex":
+            return "html"
         if ext in TEMPLATE_EXT and ext not in HTML_EXT:
             inner = os.path.splitext(root)[1]
             if inner:
@@ -63,6 +76,8 @@ def sniff(text: str) -> str:
                        re.M))
     emlish, htmlish, mdish = _SNIFF
     head = text[:4096]
+    if "mail::message" in head:
+        return "markdown"   # a Laravel Markdown mail ("@component('mail::message')")
     if emlish.match(head) and "\n\n" in text:
         return "eml"
     if htmlish.search(head):

@@ -1,4 +1,5 @@
-"""Mask template tags (Jinja, Liquid, Handlebars, Mustache) without moving any offset.
+"""Mask template tags (Jinja, Liquid, Handlebars, Mustache, ERB/EEx, Blade) without moving any
+offset.
 
 Every tag is replaced by a string of exactly the same length, newlines kept, so a line:column
 found in the masked text is the line:column in the original file:
@@ -8,6 +9,12 @@ found in the masked text is the line:column in the original file:
 - control tags (``{% if %}``, ``{{#if}}``, ``{{/each}}``, ``{{else}}``) and comments
   (``{# #}``, ``{{!-- --}}``, ``{% comment %}...{% endcomment %}``) become spaces, so both
   branches of a conditional stay in the copy;
+- ERB and EEx (``<%= @user.name %>``, ``<% if %>``, ``<%# comment %>``) and Blade
+  (``{!! $url !!}``, ``{{-- comment --}}``, ``@if(...)``, ``@endcomponent``) likewise;
+- a link helper or a button component with literal text (ERB ``<%= link_to "Upgrade now",
+  upgrade_url %>``, Blade ``@component('mail::button', ['url' => $url]) Subscribe
+  @endcomponent``) becomes a link around its text, in the syntax of the format (HTML
+  ``<a href=...>``, Markdown ``[...](...)``), its destination templated;
 - an unterminated tag is masked to the end of its line and reported as a note.
 
 What a format can hold besides template tags is not taken for one: in Markdown, an attribute
@@ -24,7 +31,28 @@ import re
 
 from .._record import Record
 
-_OPENERS = re.compile(r"\{\{|\{%|\{#")
+_OPENERS = re.compile(r"\{\{|\{%|\{#|<%|\{!!")
+# Blade's directives (a file is read as Blade when one of its block directives or a raw echo is
+# in it): "@if($x)", "@endif", "@component('mail::message')"
+_BLADE_NAMES = (r"if|elseif|else|endif|unless|endunless|isset|endisset|empty|endempty|auth|endauth|"
+                r"guest|endguest|foreach|endforeach|forelse|endforelse|for|endfor|while|endwhile|"
+                r"switch|case|break|default|endswitch|component|endcomponent|slot|endslot|section|"
+                r"endsection|show|yield|extends|include|includeIf|includeWhen|each|push|endpush|"
+                r"stack|once|endonce|php|endphp|verbatim|endverbatim|props|csrf|method|lang|"
+                r"markdown|endmarkdown|env|endenv|production|endproduction|continue|json")
+_BLADE_OPENERS = re.compile(r"\{\{|\{%|\{#|<%|\{!!|(?<![\w@.])@(?:" + _BLADE_NAMES + r")\b")
+_BLADE_BLOCK_END = {"php": re.compile(r"@endphp\b"), "verbatim": re.compile(r"@endverbatim\b")}
+_BLADE_SIGN = re.compile(r"\{!!|(?<![\w@.])@(?:end(?:if|foreach|for|component|section|slot|"
+                         r"unless|isset|auth|php)|extends|component|yield|lang)\b")
+# ERB / EEx link helpers with literal text: link_to "Text", url / link "Text", to: url
+_ERB_LINK = re.compile(r"<%=\s*(?:link_to|link)\s*\(?\s*([\"'])((?:(?!\1).){1,200})\1\s*,", re.S)
+# a Blade mail button component: @component('mail::button', ['url' => ...]) ... @endcomponent
+# an ERB / EEx tag that opens a block closed by "<% end %>"
+_ERB_BLOCK = re.compile(r"\bdo\s*(?:\|[^|]*\|)?$|->$")
+_ERB_OPENERS = ("if ", "unless ", "case ", "while ", "until ", "for ", "begin")
+_ERB_LINK_BLOCK = re.compile(r"(?:link_to|link)\b")
+_CURRENCY = frozenset("$£€¥")
+_BLADE_BUTTON = re.compile(r"@component\s*\(\s*[\"']mail::button[\"']")
 _IDENT = re.compile(r"[A-Za-z_][\w.]*")
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _COMMENT_END = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
@@ -59,7 +87,8 @@ _I18N = re.compile(r"\{\{-?\s*(?:(?:_|gettext|ugettext|gettext_lazy|pgettext|t|i
 
 
 def has_template(text: str) -> bool:
-    return "{{" in text or "{%" in text or "{#" in text
+    return ("{{" in text or "{%" in text or "{#" in text or "<%" in text or
+            ("@" in text and _BLADE_SIGN.search(text) is not None))
 
 
 def _blank(s: str) -> str:
@@ -68,7 +97,9 @@ def _blank(s: str) -> str:
     return "".join(c if c in "\n\r" else " " for c in s)
 
 
-def _placeholder(tag: str, inner: str) -> str:
+def _placeholder(tag: str, inner: str, before: str = "") -> str:
+    if before in _CURRENCY:
+        return "0".ljust(len(tag))   # "$<%= plan.price %>/month": an amount
     m = _IDENT.search(inner)
     if not m or "\n" in tag:
         return _blank(tag)
@@ -89,12 +120,74 @@ def _unterminated(text: str, start: int, out: list[str], result: Masked, what: s
     return eol
 
 
+def _link_open(fmt: str, length: int) -> str:
+    """What a link helper's opening part becomes: the start of a link in the format's syntax."""
+    if fmt == "html" and length >= 10:
+        return "<a href=x" + " " * (length - 10) + ">"
+    if fmt == "markdown" and length >= 1:
+        return "[" + " " * (length - 1)
+    return " " * length
+
+
+def _link_close(fmt: str, length: int, dest: str) -> str:
+    """... and its closing part: the end of the link, the destination (markdown) named after the
+    helper's URL expression ("upgrade_url") where it fits."""
+    if fmt == "html" and length >= 4:
+        return "</a>" + " " * (length - 4)
+    if fmt == "markdown" and length >= 4:
+        name = (re.sub(r"[^\w/.-]+", "_", dest).strip("_") or "x")[: length - 3]
+        return ("](" + name + ")").ljust(length)
+    return " " * length
+
+
+_I18N_CALL = re.compile(r"\s*(_|gettext|dgettext|ngettext|pgettext|__|trans|lang|t)\s*\(\s*"
+                        r"(?:[\"'][\w.-]*[\"']\s*,\s*)?([\"'])((?:(?!\2).)*)\2", re.S)
+
+
+def _literal(tag: str, inner_at: int):
+    """The copy of a translated literal in an output tag (``<%= gettext("Welcome") %>``,
+    ``{!! __('Subscribe') !!}``, ``@lang('Thanks')``) as (start, end) in the tag, or None. A
+    Rails ``t('.key')`` names a key, not copy: a literal with no space in it is not read."""
+    m = _I18N_CALL.match(tag, inner_at)
+    if m is None or (m.group(1) == "t" and " " not in m.group(3)):
+        return None
+    return m.span(3)
+
+
+def _parens(text: str, at: int) -> int:
+    """The offset past the parenthesis that closes the one at ``at`` (quotes respected), or
+    the end of the line when it never closes."""
+    depth, quote, i, n = 0, "", at, len(text)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == "\n" and depth == 0:
+            break
+        i += 1
+    eol = text.find("\n", at)
+    return n if eol == -1 else eol
+
+
 def mask(text: str, fmt: str = "html") -> Masked:
     """Return the masked text and the spans of expressions and comments. ``fmt`` (html,
     markdown, text) says what else the text can hold (see the module's docstring)."""
     if not has_template(text):
         return Masked(text)
     not_comment = _NOT_COMMENTS.get(fmt)
+    openers = _BLADE_OPENERS if "@" in text and _BLADE_SIGN.search(text) else _OPENERS
+    components: list[str] = []   # Blade components open: "button" for a mail button
     out: list[str] = []
     result = Masked("")
     pos = 0
@@ -120,12 +213,31 @@ def mask(text: str, fmt: str = "html") -> Masked:
         return i
 
     while True:
-        m = _OPENERS.search(text, pos)
+        m = openers.search(text, pos)
         if not m:
             break
         start = m.start()
         kind = m.group(0)
-        if kind == "{{":
+        if kind == "{{" and text.startswith("{{--", start):   # a Blade comment
+            end = find("--}}", start + 4)
+            stop = n if end == -1 else end + 4
+            result.comments.append((start, stop, text[start + 4:end].strip() if end != -1 else ""))
+            out.append(text[pos:start])
+            out.append(_blank(text[start:stop]))
+            pos = stop
+        elif kind in ("<%", "{!!"):
+            close = "%>" if kind == "<%" else "!!}"
+            end = find(close, start + len(kind))
+            out.append(text[pos:start])
+            if end == -1:
+                pos = _unterminated(text, start, out, result, f"tag '{kind}'")
+                continue
+            pos = end + len(close)
+            _server_tag(text, start, pos, kind, fmt, out, result, components)
+        elif kind[0] == "@":
+            out.append(text[pos:start])
+            pos = _directive(text, start, m.end(), kind[1:], fmt, out, result, components, search)
+        elif kind == "{{":
             triple = text.startswith("{{{", start)
             close = "}}}" if triple else "}}"
             end = find(close, start + (3 if triple else 2))
@@ -158,7 +270,7 @@ def mask(text: str, fmt: str = "html") -> Masked:
                     a, b = lit.span(2) if lit.group(2) is not None else lit.span(4)
                     out.append(_blank(tag[:a]) + tag[a:b] + _blank(tag[b:]))
                 else:
-                    out.append(_placeholder(tag, body))
+                    out.append(_placeholder(tag, body, text[start - 1:start]))
             pos = stop
         elif kind == "{#":
             attrs = not_comment.match(text, start) if not_comment is not None else None
@@ -209,4 +321,114 @@ def mask(text: str, fmt: str = "html") -> Masked:
             pos = stop
     out.append(text[pos:])
     result.text = "".join(out)
+    if fmt == "markdown":
+        result.text = _unindent(text, result.text)
     return result
+
+
+_INDENTED = re.compile(r"^( {4,})(?=\S)", re.M)
+
+
+def _unindent(text: str, masked: str) -> str:
+    """A line of Markdown that starts with a tag ("{{ _('Welcome') }}", "{% if %}Hi") is
+    masked to four spaces or more before its words: an indented code block, which the reader
+    drops. The first blank the masking made becomes a no-break space, so the line stays a
+    paragraph (same length; a line with no words left stays blank)."""
+    out = None
+    for m in _INDENTED.finditer(masked):
+        a = m.start()
+        lead = len(text[a:]) - len(text[a:].lstrip(" \t"))
+        if lead >= 4 or text[a + lead] == "\n":
+            continue   # indented in the source too: the writer's own code block
+        if out is None:
+            out = list(masked)
+        out[a + lead] = "\u00a0"
+    return masked if out is None else "".join(out)
+
+
+def _server_tag(text, start, stop, kind, fmt, out, result, blocks) -> None:
+    """An ERB/EEx tag (``<%= %>``, ``<% %>``, ``<%# %>``) or a Blade raw echo (``{!! !!}``);
+    ``blocks`` is the stack of open ERB blocks ("link" for ``<%= link_to url do %>``)."""
+    tag = text[start:stop]
+    body = tag[len(kind):-2 if kind == "<%" else -3]
+    lead = body.lstrip("-=").strip().rstrip("-").strip()
+    if kind == "<%" and lead.startswith("#"):
+        result.comments.append((start, stop, lead[1:].strip(" -")))
+        out.append(_blank(tag))
+        return
+    if kind == "<%":
+        if lead == "end" or lead.startswith(("end ", "end)")):
+            if blocks and blocks.pop() == "link":
+                result.expressions.append((start, stop))
+                out.append(_link_close(fmt, len(tag), "x"))
+                return
+        elif _ERB_BLOCK.search(lead) or lead.startswith(_ERB_OPENERS):
+            link = body.startswith("=") and _ERB_LINK_BLOCK.match(lead)
+            blocks.append("link" if link else "")
+            if link:   # "<%= link_to pricing_url do %> See plans <% end %>"
+                result.expressions.append((start, stop))
+                out.append(_link_open(fmt, len(tag)))
+                return
+    if kind == "<%" and not body.startswith("="):
+        out.append(_blank(tag))   # code: "<% if @trial %>", "<% end %>"
+        return
+    result.expressions.append((start, stop))
+    link = _ERB_LINK.match(tag)
+    if link:
+        a, b = link.span(2)
+        dest = tag[link.end():].strip(" %>-").split(",")[0].strip()
+        out.append(_link_open(fmt, a) + tag[a:b] + _link_close(fmt, len(tag) - b, dest))
+        return
+    inner_at = len(kind) + (len(body) - len(body.lstrip("-= ")))
+    lit = _literal(tag, inner_at)
+    if lit:
+        a, b = lit
+        out.append(_blank(tag[:a]) + tag[a:b] + _blank(tag[b:]))
+    else:
+        out.append(_placeholder(tag, lead.lstrip("@$"), text[start - 1:start]))
+
+
+def _directive(text, start, at, name, fmt, out, result, components, search) -> int:
+    """A Blade directive at ``start`` (its name ends at ``at``): blanked, with its arguments;
+    ``@lang('...')`` keeps its copy, a mail button component becomes a link; returns where
+    scanning goes on."""
+    stop = at
+    j = at
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j < len(text) and text[j] == "(":
+        stop = _parens(text, j)
+    tag = text[start:stop]
+    if name in _BLADE_BLOCK_END:   # @php ... @endphp: code, not copy
+        m = search(_BLADE_BLOCK_END[name], stop)
+        stop = m.end() if m else stop
+        if name == "verbatim" and m:
+            out.append(_blank(tag) + text[start + len(tag):m.start()] + _blank(m.group()))
+            return stop
+        out.append(_blank(text[start:stop]))
+        return stop
+    if name == "lang":
+        lit = _literal(tag, 1)
+        if lit:
+            a, b = lit
+            out.append(_blank(tag[:a]) + tag[a:b] + _blank(tag[b:]))
+            return stop
+    if name == "component":
+        button = _BLADE_BUTTON.match(tag) is not None
+        components.append("button" if button else "")
+        if button:
+            result.expressions.append((start, stop))
+            out.append(_link_open(fmt, len(tag)))
+            return stop
+    elif name == "endcomponent" and components and components.pop() == "button":
+        url = _BLADE_URL.search(text, max(0, start - 2000), start)
+        result.expressions.append((start, stop))
+        out.append(_link_close(fmt, len(tag), (url.group(1) or url.group(2)) if url else "x"))
+        return stop
+    out.append(_blank(tag))
+    return stop
+
+
+# the destination of a Blade mail button: ['url' => route('billing-portal')], ['url' => $url]
+_BLADE_URL = re.compile(r"['\"]url['\"]\s*=>\s*(?:(?:route|url|action)\s*\(\s*['\"]([^'\"]+)|"
+                        r"\$?([\w.:-]+))")

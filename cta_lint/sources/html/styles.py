@@ -26,7 +26,7 @@ _FONT_ZERO = re.compile(_S_FONT_ZERO, re.I)
 # ("<span style='display:block'>Big Sale</span><span style='display:block'>Shop today</span>")
 _S_BREAKS = r"display\s*:\s*(?:block|flex|grid|table|list-item)|float\s*:\s*(?:left|right)"
 _BREAKS = re.compile(_S_BREAKS, re.I)
-_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)?", re.I)
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem|%)?", re.I)
 _BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _BUTTON_STYLE = re.compile(r"(?:background(?:-color)?\s*:\s*#?\w+).*(?:padding|display\s*:\s*(?:inline-)?block)|"
                            r"(?:padding[^;]*;).*background(?:-color)?\s*:", re.I | re.S)
@@ -337,6 +337,8 @@ def _px(m) -> float:
         size *= 1.333
     elif unit in ("em", "rem"):
         size *= 16
+    elif unit == "%":
+        size *= 0.16   # of the 16px default: "font-size: 100%" is body text, not a heading
     return size
 
 

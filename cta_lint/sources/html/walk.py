@@ -231,10 +231,13 @@ class _Walker(_TextRuns, _Links):
                 frame = stack[-1][1]
             else:  # comment, processing instruction
                 if el.tag is Comment:
-                    p = src.find("<!--", self.cur)
+                    # "<!-- ... -->", or a bogus comment the parser also makes one of: Outlook's
+                    # downlevel-revealed "<![if !mso]>" / "<![endif]>", "<!x ...>"
+                    p = src.find("<!", self.cur)
                     if p != -1:
-                        e = src.find("-->", p + 4)
-                        self.cur = nsrc if e == -1 else e + 3
+                        long = src.startswith("<!--", p)
+                        e = src.find("-->" if long else ">", p + (4 if long else 2))
+                        self.cur = nsrc if e == -1 else e + (3 if long else 1)
                 else:
                     self.skip_pi()
                 text = el.tail
