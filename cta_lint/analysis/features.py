@@ -41,7 +41,7 @@ def _price(t: str) -> bool:
 _NAME = re.compile(r"^(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|da)){1,3}"
                    r"(?:\s*[,(\u2013\u2014-].*)?$")
 _CUE = re.compile(
-    r"\b(?:includ(?:es|ing|e)|featur(?:es|ing)|comes with|packed with|now with|along with|you(?:'ll| will)? get|"
+    r"\b(?:includ(?:es|ing|e)|featur(?:es|ing)|comes with|packed with|now with|along with|you(?:'ll| will)? get(?! started)|"
     r"you(?:'ll| will) (?:learn|discover|find|receive|enjoy)|(?:hear|learn|know) about|get access to|"
     r"offers|offering|benefits?|(?:allowing|allows|lets|letting|helps|helping|enables|enabling)\s+you\s+to|"
     r"advantages?|what you(?:'ll| will) (?:get|learn)|plus|such as|like|from|supports?|"
@@ -62,7 +62,8 @@ _I = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|i am)\b", re.I)
 _NOT_FEATURES = re.compile(
     r"\b(?:challenges?|problems?|issues?|pain\s+points?|mistakes?|risks?|questions?|examples?|"
     r"steps?|requirements?|prerequisites?|rules?|symptoms?|signs?|complaints?|outcomes?|"
-    r"scenarios?|options|possibilities|topics?|agenda|schedule|timeline|changes?\s+(?:we|i)\s+"
+    r"scenarios?|options|possibilities|topics?|agenda|schedule|timeline|headaches?|struggles?|"
+    r"frustrations?|changes?\s+(?:we|i)\s+"
     r"made|things\s+i\s+noticed|what\s+(?:went\s+wrong|happened))\b[^.!?]{0,40}:?\s*$", re.I)
 _STATEMENT = re.compile(r"^(?:the|there|this|it|your|my|our)\s+\w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|had|"
                         r"expired|failed|needs|need|declined|did|does|can't|cannot|won't)\b", re.I)
@@ -201,16 +202,48 @@ def _enumeration(b) -> tuple[int, int] | None:
             continue
         # each item short (features are noun phrases, not clauses)
         sizes = sorted(len(p.split()) for p in parts)
-        if sizes[-1] > 9 or sizes[len(sizes) // 2] > 6:
-            continue
+        weak = _WEAK_CUE.match(m.group(0)) is not None
+        longest = max(len(p.split()) for p in parts[1:])
+        if longest > 9 or len(parts[0].split()) > (9 if weak else 16) or \
+                sizes[len(sizes) // 2] > 6:
+            continue   # (after "includes", the first item may be long: "access to two days of")
         if e.group(0).count(",") == 1 and sizes[-1] > 4:
             continue   # "A, B and C" with one comma: only short noun phrases, not two clauses
         if any(_CLAUSE_WORD.search(p) for p in parts[:-1]):
             continue
         if sum(1 for p in parts if _WH.match(p)) * 2 >= len(parts):
             continue   # "what moved, what stalled, what we ask": questions, not features
+        if weak and (not _READER.search(_sentence(t, m.start())) or sum(
+                1 for p in parts if p.strip()[:1].isupper()) * 2 > len(parts)):
+            continue   # "companies like Red Hat, Amazon and Borland": examples, not the offer
+        if sum(1 for p in parts if _PEOPLE.search(p)) * 2 > len(parts):
+            continue   # "developers, translators and community members": who, not what
+        if _COLON.match(m.group(0)) and _NOT_FEATURES.search(t, 0, m.start() + 1):
+            continue   # "the same three headaches: ..."
         return m.start(), e.end()
     return None
+
+
+# cues that introduce examples of anything ("like", "such as", "from", "along with", "hear
+# about"): features only in a sentence that speaks to the reader ("walks you through everything
+# from ...", "you'll hear about ..."), and not when most items are names
+_WEAK_CUE = re.compile(r"(?:like|such as|from|everything from|along with|plus|all the|"
+                       r"(?:hear|learn|know) about)\b", re.I)
+_COLON = re.compile(r":\s")
+# people an enumeration may name (who takes part, who is wanted), not what an offer has
+_PEOPLE = re.compile(r"\b(?:developers?|designers?|writers?|translators?|engineers?|volunteers?|"
+                     r"members?|people|folks|users?|customers?|clients?|sponsors?|partners?|"
+                     r"contributors?|maintainers?|speakers?|students?|teachers?|founders?|"
+                     r"managers?|leaders?|companies|organi[sz]ations?|teams?)\s*$", re.I)
+_READER = re.compile(r"\byou(?:r|'ll|'re|'ve|rs)?\b", re.I)
+_SENT_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence(t: str, at: int) -> str:
+    """The sentence of ``t`` around offset ``at``."""
+    a = max((m.end() for m in _SENT_END.finditer(t, 0, at)), default=0)
+    e = _SENT_END.search(t, at)
+    return t[a:e.end() if e else len(t)]
 
 
 def _title_like(b) -> bool:
