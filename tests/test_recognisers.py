@@ -101,6 +101,9 @@ ASKS = [
     # a quoted keyword to send back; "get started" (LABELING's own example of an ask)
     "Curious? Reply 'yes' and I'll send the pricing sheet.",
     "Contact our team to get started this week.",
+    # a contact verb with a commercial purpose after its mechanism
+    "Call us now on 0871 246 0324 to claim your prize.",
+    "Get in touch to book your free consultation.",
 ]
 
 NOT_ASKS = [
@@ -148,6 +151,9 @@ NOT_ASKS = [
     "Change your plan's name in the settings.",
     "Reply 'stop' to opt out.",
     "Getting started is easy.",
+    # reaching the seller, with no step to take: contact, not an ask
+    "We'd love to hear from you, so call us at 202-742-1520.",
+    "If you have problems with your account, get in touch with us below.",
 ]
 
 

@@ -280,7 +280,10 @@ def _verb_ask(v: Vocab, text, toks, i, *, base_only: bool):
     j = i + 1
     nxt = toks[j][2] if j < n else ""
     entry = None
-    if w in v.two and nxt in v.two[w] and (w + " " + nxt) in v.verbs:
+    if w == "get" and nxt == "in" and j + 1 < n and toks[j + 1][2] == "touch":
+        entry = ("contact_verbs", "get")   # "get in touch (with us below)": contact
+        j += 2
+    elif w in v.two and nxt in v.two[w] and (w + " " + nxt) in v.verbs:
         entry = v.verbs[w + " " + nxt]
         j += 1
     elif w in v.verbs:

@@ -33,6 +33,7 @@ _SMS = re.compile(r"\b(?:text|txt|sms)\s+(?:the\s+word\s+)?[\"'\u201c]?[A-Z0-9]{
 # the keywords of SMS opt-out and help, not of a sale ("send STOP to 83222")
 _OPT_OUT = re.compile(r"\b(?:stop|stopall|unsubscribe|end|quit|cancel|optout|opt-out|help|info)\b", re.I)
 # the seller promising the step once the reader answers: "text back a day and I'll book it"
+_PURPOSE = re.compile(r"\bto\s+([a-z-]+)", re.I)
 _SELLER_STEP = re.compile(r"\band\s+(?:i|we)(?:'ll|\s+will|\s+can|'d|\s+would)\s+(?:\w+ly\s+)?"
                           r"([a-z-]+)", re.I)
 
@@ -58,9 +59,14 @@ def contact_ask(verbs, text, toks, i, j, obj_end, has_obj, purpose):
         return "engagement", start, end
     has_obj = has_obj and toks[obj_end - 1][2] in _CONTACT_OBJECTS
     if not has_obj and purpose != "explicit":
-        m = _SELLER_STEP.search(rest)
+        m = _SELLER_STEP.search(rest) or _PURPOSE.search(rest)
         if m and verbs.get(m.group(1).lower(), ("",))[0] == "ask_verbs":
-            purpose = "explicit"   # "text back a day that suits and I'll book a test drive"
+            # "text back a day that suits and I'll book a test drive", "call us now on
+            # 0871 246 0324 to claim your prize"
+            purpose = "explicit"
+    if not has_obj and purpose != "explicit" and j < len(toks) and toks[j][2] in ("us", "me") \
+            and w not in ("text", "txt", "sms", "reply", "respond"):
+        return "engagement", start, end   # "call us at 202-742-1520": a way to reach the seller
     if has_obj or purpose == "explicit" or _PHONE.search(rest) or _SHORT_CODE.search(rest) or \
             (_sales_address(rest) and w not in ("reply", "respond")) or \
             (w in ("text", "txt", "sms", "reply", "respond") and _keyword(rest)):
