@@ -285,6 +285,45 @@ def _cards(body):
     return out
 
 
+# what a heading or the line leading into subsections calls them when they are the offer's
+# features ("## Features", "### What's New?", "Four major new features:")
+_SECTION_CUE = re.compile(r"\b(?:features?|what'?s\s+new|highlights?|capabilities|benefits|perks|"
+                          r"what\s+you(?:'ll|\s+will)?\s+get|improvements|additions)\b", re.I)
+
+
+def _subsections(body, min_items: int):
+    """Features written as sections: a feature cue (a heading, or the line after it) followed by
+    3+ subheadings of one level, each with its own text ("## Features" / "### Filepath
+    matching" ...). The passage runs from the first subheading to the end of the last one."""
+    out = []
+    n = len(body)
+    for i, b in enumerate(body):
+        if b.kind not in (HEADING, PARAGRAPH) or b.words > 12 or not _SECTION_CUE.search(b.text):
+            continue
+        j = i + 1
+        if j < n and body[j].kind == PARAGRAPH and b.kind == HEADING:
+            j += 1   # "## Features" then "Here are the key features:"
+        if j >= n or body[j].kind != HEADING:
+            continue
+        level = body[j].level
+        parent = b.level if b.kind == HEADING else 0
+        if parent and level <= parent:
+            continue
+        heads, last = 0, j
+        for k in range(j, n):
+            c = body[k]
+            if c.kind == HEADING and c.level < level:
+                break
+            if c.kind == HEADING and c.level == level:
+                if k + 1 >= n or body[k + 1].kind == HEADING:
+                    break   # a subheading with no text of its own
+                heads += 1
+            last = k
+        if heads >= min_items:
+            out.append((body[j], body[last], body[j].start, body[j].end, heads))
+    return out
+
+
 def passages(an, min_items: int = 3) -> list[tuple]:
     """Feature passages of the body, in order: (first block, last block, source start, source
     end, number of items)."""
@@ -300,6 +339,7 @@ def passages(an, min_items: int = 3) -> list[tuple]:
         out.append((items[0], items[-1], items[0].start, items[-1].end, len(items)))
     for cards in _cards(body):
         out.append((cards[0], cards[-1], cards[0].start, cards[-1].end, len(cards) // 2))
+    out.extend(_subsections(body, min_items))
     for b in body:
         # (an enumeration inside a list item belongs to that list: the list is judged whole)
         if b.kind != PARAGRAPH or b.words < 6 or b.index in excluded:
