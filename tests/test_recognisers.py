@@ -104,6 +104,9 @@ ASKS = [
     # a contact verb with a commercial purpose after its mechanism
     "Call us now on 0871 246 0324 to claim your prize.",
     "Get in touch to book your free consultation.",
+    # a frame that takes a gerund may take a commercial noun
+    "Please consider a tax-deductible gift to the library fund.",
+    "Interested in a 20-minute demo next week?",
 ]
 
 NOT_ASKS = [
@@ -154,6 +157,8 @@ NOT_ASKS = [
     # reaching the seller, with no step to take: contact, not an ask
     "We'd love to hear from you, so call us at 202-742-1520.",
     "If you have problems with your account, get in touch with us below.",
+    "Consider the options below before you decide.",
+    "Thanks to everyone who made a contribution this year.",
 ]
 
 

@@ -67,6 +67,8 @@ _PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access c
 # gerunds of the means by which a reader takes a step ("by clicking the link below")
 _MEANS = frozenset("clicking tapping pressing following visiting logging signing heading going "
                    "replying calling texting scanning".split())
+# gerund frames that may take a commercial noun instead ("consider a donation")
+_NOUN_FRAMES = frozenset("consider interested keen how what".split())
 _DURATION = frozenset("minutes mins min minute".split())
 _PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b|\buse\s+(?:my|your|this|the|our)\s+code\b",
                     re.I)
@@ -215,6 +217,12 @@ def _framed(v: Vocab, text, toks, start, end):
                 continue
             w = toks[i][2]
             if gerund and not w.endswith("ing"):
+                if m.group(0).split()[0].lower() in _NOUN_FRAMES:
+                    # "please consider a tax-deductible contribution", "how about a demo?"
+                    k, has_obj, _ = _object(v, text, toks, i)
+                    f = _index_at(toks, m.start())
+                    if has_obj and not (f > 0 and toks[f - 1][2] in _RELATIVE):
+                        return "explicit", toks[f][0], toks[k - 1][1]
                 continue
             f = _index_at(toks, m.start())
             if f > 0 and (toks[f - 1][2] in _RELATIVE or (not gerund and

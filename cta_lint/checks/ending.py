@@ -121,7 +121,13 @@ def asks_like(an, b, s, e) -> bool:
     # (the calls hold the structural recogniser's verdict: what is left is a verb of a
     # commercial step in a form no ask takes, "if you find value in supporting me")
     v = vocab(an.lex)
-    return any(v.verbs.get(w, ("",))[0] == "ask_verbs" for _, _, w in tokens(b.text, s, e))
+    toks = tokens(b.text, s, e)
+    return any(v.verbs.get(w, ("",))[0] == "ask_verbs" and not (
+        {t[2] for t in toks[max(0, i - 2):i]} & _NEGATION) for i, (_, _, w) in enumerate(toks))
+
+
+# before a verb: the step not taken ("if you decide not to renew, reply and let us know")
+_NEGATION = frozenset("not never n't don't won't didn't doesn't".split())
 
 
 def _support_line(an, b, s, e) -> bool:
