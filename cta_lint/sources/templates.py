@@ -31,7 +31,9 @@ import re
 
 from .._record import Record
 
-_OPENERS = re.compile(r"\{\{|\{%|\{#|<%|\{!!")
+_OPENERS = re.compile(r"\{\{|\{%|\{#")
+# with ERB tags: "<%" is looked for only in a text that has one ("<" starts every HTML tag)
+_ERB_OPENERS = re.compile(r"\{\{|\{%|\{#|<%")
 # Blade's directives (a file is read as Blade when one of its block directives or a raw echo is
 # in it): "@if($x)", "@endif", "@component('mail::message')"
 _BLADE_NAMES = (r"if|elseif|else|endif|unless|endunless|isset|endisset|empty|endempty|auth|endauth|"
@@ -42,14 +44,26 @@ _BLADE_NAMES = (r"if|elseif|else|endif|unless|endunless|isset|endisset|empty|end
                 r"markdown|endmarkdown|env|endenv|production|endproduction|continue|json")
 _BLADE_OPENERS = re.compile(r"\{\{|\{%|\{#|<%|\{!!|(?<![\w@.])@(?:" + _BLADE_NAMES + r")\b")
 _BLADE_BLOCK_END = {"php": re.compile(r"@endphp\b"), "verbatim": re.compile(r"@endverbatim\b")}
-_BLADE_SIGN = re.compile(r"\{!!|(?<![\w@.])@(?:end(?:if|foreach|for|component|section|slot|"
-                         r"unless|isset|auth|php)|extends|component|yield|lang)\b")
+_BLADE_SIGN = re.compile(r"@(?:end(?:if|foreach|for|component|section|slot|unless|isset|auth|php)|"
+                         r"extends|component|yield|lang)\b")   # (a literal "@" first: fast)
+
+
+def _blade(text: str) -> bool:
+    """Is the text a Blade view: a raw echo, or a block directive not inside a word or an email
+    address ("jane@endif.io")?"""
+    if "{!!" in text:
+        return True
+    for m in _BLADE_SIGN.finditer(text):
+        before = text[m.start() - 1:m.start()]
+        if not (before.isalnum() or before in "_@."):
+            return True
+    return False
 # ERB / EEx link helpers with literal text: link_to "Text", url / link "Text", to: url
 _ERB_LINK = re.compile(r"<%=\s*(?:link_to|link)\s*\(?\s*([\"'])((?:(?!\1).){1,200})\1\s*,", re.S)
 # a Blade mail button component: @component('mail::button', ['url' => ...]) ... @endcomponent
 # an ERB / EEx tag that opens a block closed by "<% end %>"
 _ERB_BLOCK = re.compile(r"\bdo\s*(?:\|[^|]*\|)?$|->$")
-_ERB_OPENERS = ("if ", "unless ", "case ", "while ", "until ", "for ", "begin")
+_ERB_BLOCK_STARTS = ("if ", "unless ", "case ", "while ", "until ", "for ", "begin")
 _ERB_LINK_BLOCK = re.compile(r"(?:link_to|link)\b")
 _CURRENCY = frozenset("$£€¥")
 _BLADE_BUTTON = re.compile(r"@component\s*\(\s*[\"']mail::button[\"']")
@@ -88,7 +102,7 @@ _I18N = re.compile(r"\{\{-?\s*(?:(?:_|gettext|ugettext|gettext_lazy|pgettext|t|i
 
 def has_template(text: str) -> bool:
     return ("{{" in text or "{%" in text or "{#" in text or "<%" in text or
-            ("@" in text and _BLADE_SIGN.search(text) is not None))
+            ("@" in text and _blade(text)))
 
 
 def _blank(s: str) -> str:
@@ -186,7 +200,10 @@ def mask(text: str, fmt: str = "html") -> Masked:
     if not has_template(text):
         return Masked(text)
     not_comment = _NOT_COMMENTS.get(fmt)
-    openers = _BLADE_OPENERS if "@" in text and _BLADE_SIGN.search(text) else _OPENERS
+    if "@" in text and _blade(text):
+        openers = _BLADE_OPENERS
+    else:
+        openers = _ERB_OPENERS if "<%" in text else _OPENERS
     components: list[str] = []   # Blade components open: "button" for a mail button
     out: list[str] = []
     result = Masked("")
@@ -362,7 +379,7 @@ def _server_tag(text, start, stop, kind, fmt, out, result, blocks) -> None:
                 result.expressions.append((start, stop))
                 out.append(_link_close(fmt, len(tag), "x"))
                 return
-        elif _ERB_BLOCK.search(lead) or lead.startswith(_ERB_OPENERS):
+        elif _ERB_BLOCK.search(lead) or lead.startswith(_ERB_BLOCK_STARTS):
             link = body.startswith("=") and _ERB_LINK_BLOCK.match(lead)
             blocks.append("link" if link else "")
             if link:   # "<%= link_to pricing_url do %> See plans <% end %>"
