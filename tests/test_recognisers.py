@@ -265,8 +265,12 @@ SELLER = [
     ("I rely on ongoing sponsorship to do this work.", "I rely on ongoing sponsorship"),
     # a key word that starts with a first person ("we can") still keys its predicate
     ("Chip in so we can pay the hosting bill.", "so we can pay"),
+    # the seller needing an amount of money
+    ("We believe we will need $20,000 per month to keep going.", "we will need $20,000"),
+    ("I need about £500 by Friday for the print run.", "I need about £500"),
 ]
 NOT_SELLER = [
+    "You need $5 to open an account.",
     "Everything you need to launch your store.",
     "If you need help, just reply.",
     "We need your address to ship your order.",

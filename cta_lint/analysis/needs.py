@@ -76,10 +76,12 @@ def _build(lists) -> dict[str, re.Pattern]:
              r"outside|public|financial|reader|user)\s+(?:support|money|funds|funding|donations|"
              r"business|purchases?|contributions|backing|generosity|sponsorships?)|financial\s+(?:help|support))")
     mine = r"(?:our|my)(?:\s+[\w'-]+){0,2}?\s+"
+    money = r"[$£€]\s?\d[\d,.]*(?:k|m|\s+(?:thousand|million))?"
     need = re.compile(
         r"\b" + seller + _ADV + r"\s+(?:need|needs|rely\s+on|relies\s+on|depend\s+on|depends\s+on|"
         r"count\s+on|counting\s+on|relying\s+on|depending\s+on|survive\s+on|live\s+on|"
-        r"can't\s+(?:do|continue|survive|keep\s+going)\s+without)" + _DETS + r"\s+" + gains + r"\b"
+        r"can't\s+(?:do|continue|survive|keep\s+going)\s+without)" + _DETS + r"\s+(?:" + gains +
+        r"\b|(?:about\s+|around\s+)?" + money + r")"   # (money: "we will need $20,000 a month")
         r"|\b" + seller + _ADV + r"\s+need\s+(?:you|people|everyone|folks|readers|more\s+people)\s+to\s+"
         r"(?:buy|order|sign\s+up|donate|sponsor|subscribe|upgrade|purchase|support|pay|back|"
         r"register|join|chip\s+in|contribute|help|renew|book|champion|stand\s+with|fund|give)\b"
@@ -94,7 +96,6 @@ def _build(lists) -> dict[str, re.Pattern]:
         r"|\b(?:\w+\s+)?(?:support|donations|contributions|sponsorships?|funding|backing|pledges)\s+"
         r"(?:keeps?|kept|is\s+what\s+keeps)\s+(?:the|this|our|my)\s+(?:" + biz + r"|work)\s+(?:alive|"
         r"going|afloat|running|sustainable)\b", re.I)
-    money = r"[$£€]\s?\d[\d,.]*(?:k|m|\s+(?:thousand|million))?"
     goal = re.compile(
         r"\b(?:" + _FIRST + _ADV + r"\s+" + _NEED_VERBS + r"|(?:our|my)\s+(?:goal|target|aim|"
         r"hope)\s+(?:is|was|this\s+\w+\s+is)\s+to)" + _ADV + r"\s+" + _GOAL_VERBS +
