@@ -107,6 +107,9 @@ ASKS = [
     # a frame that takes a gerund may take a commercial noun
     "Please consider a tax-deductible gift to the library fund.",
     "Interested in a 20-minute demo next week?",
+    # a request put as a question
+    "Could you sponsor our next meetup?",
+    "Can you provide sponsorship for the spring workshop?",
 ]
 
 NOT_ASKS = [
@@ -159,6 +162,8 @@ NOT_ASKS = [
     "If you have problems with your account, get in touch with us below.",
     "Consider the options below before you decide.",
     "Thanks to everyone who made a contribution this year.",
+    "Could you tell us about your order?",
+    "Can you provide your email address?",
 ]
 
 
