@@ -110,6 +110,8 @@ ASKS = [
     # a request put as a question
     "Could you sponsor our next meetup?",
     "Can you provide sponsorship for the spring workshop?",
+    # the reader invited to be one of those the seller is looking for
+    "We're looking for five agencies to join the pilot program.",
 ]
 
 NOT_ASKS = [
@@ -164,6 +166,8 @@ NOT_ASKS = [
     "Thanks to everyone who made a contribution this year.",
     "Could you tell us about your order?",
     "Can you provide your email address?",
+    "We're looking for ways to improve onboarding.",
+    "We are looking for volunteers to help at the stand.",
 ]
 
 
