@@ -90,7 +90,10 @@ class WeakAsk(Check):
                 hb, start, stop = b, b.src(s), b.src_end(e)
                 if h is None and prev is not None and not _support_line(an, *prev):
                     pb, ps, pe = prev
-                    h = hedges.find(an.lex, pb.text, ps, pe, conditionals=False)
+                    # a condition leading into the ask ("If interested: <link>") hedges it; one
+                    # in a sentence of its own may be about anything ("If you have questions")
+                    lead_in = pb.text[ps:pe].rstrip().endswith(":")
+                    h = hedges.find(an.lex, pb.text, ps, pe, conditionals=lead_in)
                     if h is not None:
                         hb, start = pb, pb.src(ps)
                 if h is None and k + 1 < len(sents):
