@@ -63,6 +63,9 @@ _NOT_FEATURES = re.compile(
     r"\b(?:challenges?|problems?|issues?|pain\s+points?|mistakes?|risks?|questions?|examples?|"
     r"steps?|requirements?|prerequisites?|rules?|symptoms?|signs?|complaints?|outcomes?|"
     r"scenarios?|options|possibilities|topics?|agenda|schedule|timeline|headaches?|struggles?|"
+    # the data of a transaction: "Payment details", "Order summary", "Your receipt"
+    r"(?:payment|order|billing|account|booking|shipping|delivery|event|contact|invoice)\s+"
+    r"(?:details|summary|information|info)|receipt|invoice|"
     r"frustrations?|changes?\s+(?:we|i)\s+"
     r"made|things\s+i\s+noticed|what\s+(?:went\s+wrong|happened))\b[^.!?]{0,40}:?\s*$", re.I)
 _STATEMENT = re.compile(r"^(?:the|there|this|it|your|my|our)\s+\w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|had|"
