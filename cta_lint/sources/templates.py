@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 
 from .._record import Record
+from . import servertags
+from .servertags import blank, placeholder
 
 _OPENERS = re.compile(r"\{\{|\{%|\{#")
 # with ERB tags: "<%" is looked for only in a text that has one ("<" starts every HTML tag)
@@ -43,7 +45,6 @@ _BLADE_NAMES = (r"if|elseif|else|endif|unless|endunless|isset|endisset|empty|end
                 r"stack|once|endonce|php|endphp|verbatim|endverbatim|props|csrf|method|lang|"
                 r"markdown|endmarkdown|env|endenv|production|endproduction|continue|json")
 _BLADE_OPENERS = re.compile(r"\{\{|\{%|\{#|<%|\{!!|(?<![\w@.])@(?:" + _BLADE_NAMES + r")\b")
-_BLADE_BLOCK_END = {"php": re.compile(r"@endphp\b"), "verbatim": re.compile(r"@endverbatim\b")}
 _BLADE_SIGN = re.compile(r"@(?:end(?:if|foreach|for|component|section|slot|unless|isset|auth|php)|"
                          r"extends|component|yield|lang)\b")   # (a literal "@" first: fast)
 
@@ -58,16 +59,6 @@ def _blade(text: str) -> bool:
         if not (before.isalnum() or before in "_@."):
             return True
     return False
-# ERB / EEx link helpers with literal text: link_to "Text", url / link "Text", to: url
-_ERB_LINK = re.compile(r"<%=\s*(?:link_to|link)\s*\(?\s*([\"'])((?:(?!\1).){1,200})\1\s*,", re.S)
-# a Blade mail button component: @component('mail::button', ['url' => ...]) ... @endcomponent
-# an ERB / EEx tag that opens a block closed by "<% end %>"
-_ERB_BLOCK = re.compile(r"\bdo\s*(?:\|[^|]*\|)?$|->$")
-_ERB_BLOCK_STARTS = ("if ", "unless ", "case ", "while ", "until ", "for ", "begin")
-_ERB_LINK_BLOCK = re.compile(r"(?:link_to|link)\b")
-_CURRENCY = frozenset("$£€¥")
-_BLADE_BUTTON = re.compile(r"@component\s*\(\s*[\"']mail::button[\"']")
-_IDENT = re.compile(r"[A-Za-z_][\w.]*")
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _COMMENT_END = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 # A Markdown attribute list that starts "{#": an id, then classes, more ids and key=value pairs,
@@ -105,93 +96,13 @@ def has_template(text: str) -> bool:
             ("@" in text and _blade(text)))
 
 
-def _blank(s: str) -> str:
-    if "\n" not in s and "\r" not in s:   # the usual one-line tag
-        return " " * len(s)
-    return "".join(c if c in "\n\r" else " " for c in s)
-
-
-def _placeholder(tag: str, inner: str, before: str = "") -> str:
-    if before in _CURRENCY:
-        return "0".ljust(len(tag))   # "$<%= plan.price %>/month": an amount
-    m = _IDENT.search(inner)
-    if not m or "\n" in tag:
-        return _blank(tag)
-    name = m.group(0)
-    if name in ("else", "this"):
-        name = "value" if name == "this" else ""
-    if not name:
-        return _blank(tag)
-    return name.rjust(len(tag))[: len(tag)]
-
-
 def _unterminated(text: str, start: int, out: list[str], result: Masked, what: str) -> int:
     """Mask an unterminated tag to the end of its line; return where scanning goes on."""
     eol = text.find("\n", start)
     eol = len(text) if eol == -1 else eol
-    out.append(_blank(text[start:eol]))
+    out.append(blank(text[start:eol]))
     result.notes.append((start, f"unterminated template {what}"))
     return eol
-
-
-def _link_open(fmt: str, length: int) -> str:
-    """What a link helper's opening part becomes: the start of a link in the format's syntax."""
-    if fmt == "html" and length >= 10:
-        return "<a href=x" + " " * (length - 10) + ">"
-    if fmt == "markdown" and length >= 1:
-        return "[" + " " * (length - 1)
-    return " " * length
-
-
-def _link_close(fmt: str, length: int, dest: str) -> str:
-    """... and its closing part: the end of the link, the destination (markdown) named after the
-    helper's URL expression ("upgrade_url") where it fits."""
-    if fmt == "html" and length >= 4:
-        return "</a>" + " " * (length - 4)
-    if fmt == "markdown" and length >= 4:
-        name = (re.sub(r"[^\w/.-]+", "_", dest).strip("_") or "x")[: length - 3]
-        return ("](" + name + ")").ljust(length)
-    return " " * length
-
-
-_I18N_CALL = re.compile(r"\s*(_|gettext|dgettext|ngettext|pgettext|__|trans|lang|t)\s*\(\s*"
-                        r"(?:[\"'][\w.-]*[\"']\s*,\s*)?([\"'])((?:(?!\2).)*)\2", re.S)
-
-
-def _literal(tag: str, inner_at: int):
-    """The copy of a translated literal in an output tag (``<%= gettext("Welcome") %>``,
-    ``{!! __('Subscribe') !!}``, ``@lang('Thanks')``) as (start, end) in the tag, or None. A
-    Rails ``t('.key')`` names a key, not copy: a literal with no space in it is not read."""
-    m = _I18N_CALL.match(tag, inner_at)
-    if m is None or (m.group(1) == "t" and " " not in m.group(3)):
-        return None
-    return m.span(3)
-
-
-def _parens(text: str, at: int) -> int:
-    """The offset past the parenthesis that closes the one at ``at`` (quotes respected), or
-    the end of the line when it never closes."""
-    depth, quote, i, n = 0, "", at, len(text)
-    while i < n:
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = ""
-        elif c in "'\"":
-            quote = c
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        elif c == "\n" and depth == 0:
-            break
-        i += 1
-    eol = text.find("\n", at)
-    return n if eol == -1 else eol
 
 
 def mask(text: str, fmt: str = "html") -> Masked:
@@ -240,7 +151,7 @@ def mask(text: str, fmt: str = "html") -> Masked:
             stop = n if end == -1 else end + 4
             result.comments.append((start, stop, text[start + 4:end].strip() if end != -1 else ""))
             out.append(text[pos:start])
-            out.append(_blank(text[start:stop]))
+            out.append(blank(text[start:stop]))
             pos = stop
         elif kind in ("<%", "{!!"):
             close = "%>" if kind == "<%" else "!!}"
@@ -250,10 +161,11 @@ def mask(text: str, fmt: str = "html") -> Masked:
                 pos = _unterminated(text, start, out, result, f"tag '{kind}'")
                 continue
             pos = end + len(close)
-            _server_tag(text, start, pos, kind, fmt, out, result, components)
+            servertags.server_tag(text, start, pos, kind, fmt, out, result, components)
         elif kind[0] == "@":
             out.append(text[pos:start])
-            pos = _directive(text, start, m.end(), kind[1:], fmt, out, result, components, search)
+            pos = servertags.directive(text, start, m.end(), kind[1:], fmt, out, result,
+                                       components, search)
         elif kind == "{{":
             triple = text.startswith("{{{", start)
             close = "}}}" if triple else "}}"
@@ -273,9 +185,9 @@ def mask(text: str, fmt: str = "html") -> Masked:
             body = inner.strip(" ~-")
             if body.startswith("!"):
                 result.comments.append((start, stop, body.lstrip("!").strip(" -")))
-                out.append(_blank(tag))
+                out.append(blank(tag))
             elif body[:1] in ("#", "/", "^", ">", "*") or body == "else" or body.startswith("else "):
-                out.append(_blank(tag))
+                out.append(blank(tag))
             else:
                 if body.startswith("&"):
                     body = body[1:]
@@ -285,15 +197,15 @@ def mask(text: str, fmt: str = "html") -> Masked:
                     # a translated string ({{ _("Welcome aboard!") }}) is the copy itself: its
                     # words stay where they stand, the call around them is blanked
                     a, b = lit.span(2) if lit.group(2) is not None else lit.span(4)
-                    out.append(_blank(tag[:a]) + tag[a:b] + _blank(tag[b:]))
+                    out.append(blank(tag[:a]) + tag[a:b] + blank(tag[b:]))
                 else:
-                    out.append(_placeholder(tag, body, text[start - 1:start]))
+                    out.append(placeholder(tag, body, text[start - 1:start]))
             pos = stop
         elif kind == "{#":
             attrs = not_comment.match(text, start) if not_comment is not None else None
             if attrs is not None:
                 out.append(text[pos:start])
-                out.append(_blank(attrs.group()))
+                out.append(blank(attrs.group()))
                 pos = attrs.end()
                 continue
             end = find("#}", start + 2)
@@ -304,7 +216,7 @@ def mask(text: str, fmt: str = "html") -> Masked:
             stop = end + 2
             result.comments.append((start, stop, text[start + 2:end].strip(" -")))
             out.append(text[pos:start])
-            out.append(_blank(text[start:stop]))
+            out.append(blank(text[start:stop]))
             pos = stop
         else:  # {%
             end = find("%}", start + 2)
@@ -321,20 +233,20 @@ def mask(text: str, fmt: str = "html") -> Masked:
                 m2 = search(_COMMENT_END, stop)
                 cstop = m2.end() if m2 else stop
                 result.comments.append((start, cstop, text[stop:m2.start()].strip() if m2 else ""))
-                out.append(_blank(text[start:cstop]))
+                out.append(blank(text[start:cstop]))
                 pos = cstop
                 continue
             if word == "raw":
                 m2 = search(_RAW_END, stop)
-                out.append(_blank(text[start:stop]))
+                out.append(blank(text[start:stop]))
                 if m2:
                     out.append(text[stop:m2.start()])
-                    out.append(_blank(text[m2.start():m2.end()]))
+                    out.append(blank(text[m2.start():m2.end()]))
                     pos = m2.end()
                 else:
                     pos = stop
                 continue
-            out.append(_blank(text[start:stop]))
+            out.append(blank(text[start:stop]))
             pos = stop
     out.append(text[pos:])
     result.text = "".join(out)
@@ -361,91 +273,3 @@ def _unindent(text: str, masked: str) -> str:
             out = list(masked)
         out[a + lead] = "\u00a0"
     return masked if out is None else "".join(out)
-
-
-def _server_tag(text, start, stop, kind, fmt, out, result, blocks) -> None:
-    """An ERB/EEx tag (``<%= %>``, ``<% %>``, ``<%# %>``) or a Blade raw echo (``{!! !!}``);
-    ``blocks`` is the stack of open ERB blocks ("link" for ``<%= link_to url do %>``)."""
-    tag = text[start:stop]
-    body = tag[len(kind):-2 if kind == "<%" else -3]
-    lead = body.lstrip("-=").strip().rstrip("-").strip()
-    if kind == "<%" and lead.startswith("#"):
-        result.comments.append((start, stop, lead[1:].strip(" -")))
-        out.append(_blank(tag))
-        return
-    if kind == "<%":
-        if lead == "end" or lead.startswith(("end ", "end)")):
-            if blocks and blocks.pop() == "link":
-                result.expressions.append((start, stop))
-                out.append(_link_close(fmt, len(tag), "x"))
-                return
-        elif _ERB_BLOCK.search(lead) or lead.startswith(_ERB_BLOCK_STARTS):
-            link = body.startswith("=") and _ERB_LINK_BLOCK.match(lead)
-            blocks.append("link" if link else "")
-            if link:   # "<%= link_to pricing_url do %> See plans <% end %>"
-                result.expressions.append((start, stop))
-                out.append(_link_open(fmt, len(tag)))
-                return
-    if kind == "<%" and not body.startswith("="):
-        out.append(_blank(tag))   # code: "<% if @trial %>", "<% end %>"
-        return
-    result.expressions.append((start, stop))
-    link = _ERB_LINK.match(tag)
-    if link:
-        a, b = link.span(2)
-        dest = tag[link.end():].strip(" %>-").split(",")[0].strip()
-        out.append(_link_open(fmt, a) + tag[a:b] + _link_close(fmt, len(tag) - b, dest))
-        return
-    inner_at = len(kind) + (len(body) - len(body.lstrip("-= ")))
-    lit = _literal(tag, inner_at)
-    if lit:
-        a, b = lit
-        out.append(_blank(tag[:a]) + tag[a:b] + _blank(tag[b:]))
-    else:
-        out.append(_placeholder(tag, lead.lstrip("@$"), text[start - 1:start]))
-
-
-def _directive(text, start, at, name, fmt, out, result, components, search) -> int:
-    """A Blade directive at ``start`` (its name ends at ``at``): blanked, with its arguments;
-    ``@lang('...')`` keeps its copy, a mail button component becomes a link; returns where
-    scanning goes on."""
-    stop = at
-    j = at
-    while j < len(text) and text[j] in " \t":
-        j += 1
-    if j < len(text) and text[j] == "(":
-        stop = _parens(text, j)
-    tag = text[start:stop]
-    if name in _BLADE_BLOCK_END:   # @php ... @endphp: code, not copy
-        m = search(_BLADE_BLOCK_END[name], stop)
-        stop = m.end() if m else stop
-        if name == "verbatim" and m:
-            out.append(_blank(tag) + text[start + len(tag):m.start()] + _blank(m.group()))
-            return stop
-        out.append(_blank(text[start:stop]))
-        return stop
-    if name == "lang":
-        lit = _literal(tag, 1)
-        if lit:
-            a, b = lit
-            out.append(_blank(tag[:a]) + tag[a:b] + _blank(tag[b:]))
-            return stop
-    if name == "component":
-        button = _BLADE_BUTTON.match(tag) is not None
-        components.append("button" if button else "")
-        if button:
-            result.expressions.append((start, stop))
-            out.append(_link_open(fmt, len(tag)))
-            return stop
-    elif name == "endcomponent" and components and components.pop() == "button":
-        url = _BLADE_URL.search(text, max(0, start - 2000), start)
-        result.expressions.append((start, stop))
-        out.append(_link_close(fmt, len(tag), (url.group(1) or url.group(2)) if url else "x"))
-        return stop
-    out.append(_blank(tag))
-    return stop
-
-
-# the destination of a Blade mail button: ['url' => route('billing-portal')], ['url' => $url]
-_BLADE_URL = re.compile(r"['\"]url['\"]\s*=>\s*(?:(?:route|url|action)\s*\(\s*['\"]([^'\"]+)|"
-                        r"\$?([\w.:-]+))")

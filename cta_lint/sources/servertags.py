@@ -1,0 +1,207 @@
+"""ERB / EEx (Rails, Phoenix) and Blade (Laravel) tags for templates.mask(): what each becomes,
+at the same length, in the masked text.
+
+- ``<%= expr %>`` and Blade's ``{!! expr !!}``: a placeholder word, or a translated literal's
+  copy (``<%= gettext("Welcome") %>``), or a link around the text of a link helper (``<%=
+  link_to "Upgrade now", upgrade_url %>``; the block form ``<%= link_to url do %>...<% end %>``);
+- ``<% code %>`` and Blade directives (``@if(...)``, ``@endforeach``): blank; ``<%# %>``: a
+  comment (directives may live in it); ``@lang('...')``: its copy; ``@php ... @endphp``: blank;
+- Blade's mail button, ``@component('mail::button', ['url' => ...]) Text @endcomponent``: a
+  link around its text, its destination the route's name as far as it fits.
+
+``blank`` and ``placeholder`` serve every template language (templates.py uses them too).
+"""
+from __future__ import annotations
+
+import re
+
+_IDENT = re.compile(r"[A-Za-z_][\w.]*")
+_CURRENCY = frozenset("$£€¥")
+
+
+def blank(s: str) -> str:
+    """Spaces for the characters of ``s``, its line ends kept."""
+    if "\n" not in s and "\r" not in s:   # the usual one-line tag
+        return " " * len(s)
+    return "".join(c if c in "\n\r" else " " for c in s)
+
+
+def placeholder(tag: str, inner: str, before: str = "") -> str:
+    """An output tag as the word its expression names, right-aligned ("{{ first_name }}" ->
+    "    first_name"); after a currency sign, an amount."""
+    if before in _CURRENCY:
+        return "0".ljust(len(tag))   # "$<%= plan.price %>/month": an amount
+    m = _IDENT.search(inner)
+    if not m or "\n" in tag:
+        return blank(tag)
+    name = m.group(0)
+    if name in ("else", "this"):
+        name = "value" if name == "this" else ""
+    if not name:
+        return blank(tag)
+    return name.rjust(len(tag))[: len(tag)]
+
+
+_BLADE_BLOCK_END = {"php": re.compile(r"@endphp\b"), "verbatim": re.compile(r"@endverbatim\b")}
+
+# ERB / EEx link helpers with literal text: link_to "Text", url / link "Text", to: url
+_ERB_LINK = re.compile(r"<%=\s*(?:link_to|link)\s*\(?\s*([\"'])((?:(?!\1).){1,200})\1\s*,", re.S)
+# an ERB / EEx tag that opens a block closed by "<% end %>"
+_ERB_BLOCK = re.compile(r"\bdo\s*(?:\|[^|]*\|)?$|->$")
+_ERB_BLOCK_STARTS = ("if ", "unless ", "case ", "while ", "until ", "for ", "begin")
+_ERB_LINK_BLOCK = re.compile(r"(?:link_to|link)\b")
+
+# a Blade mail button component: @component('mail::button', ['url' => ...]) ... @endcomponent
+_BLADE_BUTTON = re.compile(r"@component\s*\(\s*[\"']mail::button[\"']")
+
+
+def _link_open(fmt: str, length: int) -> str:
+    """What a link helper's opening part becomes: the start of a link in the format's syntax."""
+    if fmt == "html" and length >= 10:
+        return "<a href=x" + " " * (length - 10) + ">"
+    if fmt == "markdown" and length >= 1:
+        return "[" + " " * (length - 1)
+    return " " * length
+
+
+def _link_close(fmt: str, length: int, dest: str) -> str:
+    """... and its closing part: the end of the link, the destination (markdown) named after the
+    helper's URL expression ("upgrade_url") where it fits."""
+    if fmt == "html" and length >= 4:
+        return "</a>" + " " * (length - 4)
+    if fmt == "markdown" and length >= 4:
+        name = (re.sub(r"[^\w/.-]+", "_", dest).strip("_") or "x")[: length - 3]
+        return ("](" + name + ")").ljust(length)
+    return " " * length
+
+
+_I18N_CALL = re.compile(r"\s*(_|gettext|dgettext|ngettext|pgettext|__|trans|lang|t)\s*\(\s*"
+                        r"(?:[\"'][\w.-]*[\"']\s*,\s*)?([\"'])((?:(?!\2).)*)\2", re.S)
+
+
+def _literal(tag: str, inner_at: int):
+    """The copy of a translated literal in an output tag (``<%= gettext("Welcome") %>``,
+    ``{!! __('Subscribe') !!}``, ``@lang('Thanks')``) as (start, end) in the tag, or None. A
+    Rails ``t('.key')`` names a key, not copy: a literal with no space in it is not read."""
+    m = _I18N_CALL.match(tag, inner_at)
+    if m is None or (m.group(1) == "t" and " " not in m.group(3)):
+        return None
+    return m.span(3)
+
+
+def _parens(text: str, at: int) -> int:
+    """The offset past the parenthesis that closes the one at ``at`` (quotes respected), or
+    the end of the line when it never closes."""
+    depth, quote, i, n = 0, "", at, len(text)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == "\n" and depth == 0:
+            break
+        i += 1
+    eol = text.find("\n", at)
+    return n if eol == -1 else eol
+
+
+
+def server_tag(text, start, stop, kind, fmt, out, result, blocks) -> None:
+    """An ERB/EEx tag (``<%= %>``, ``<% %>``, ``<%# %>``) or a Blade raw echo (``{!! !!}``);
+    ``blocks`` is the stack of open ERB blocks ("link" for ``<%= link_to url do %>``)."""
+    tag = text[start:stop]
+    body = tag[len(kind):-2 if kind == "<%" else -3]
+    lead = body.lstrip("-=").strip().rstrip("-").strip()
+    if kind == "<%" and lead.startswith("#"):
+        result.comments.append((start, stop, lead[1:].strip(" -")))
+        out.append(blank(tag))
+        return
+    if kind == "<%":
+        if lead == "end" or lead.startswith(("end ", "end)")):
+            if blocks and blocks.pop() == "link":
+                result.expressions.append((start, stop))
+                out.append(_link_close(fmt, len(tag), "x"))
+                return
+        elif _ERB_BLOCK.search(lead) or lead.startswith(_ERB_BLOCK_STARTS):
+            link = body.startswith("=") and _ERB_LINK_BLOCK.match(lead)
+            blocks.append("link" if link else "")
+            if link:   # "<%= link_to pricing_url do %> See plans <% end %>"
+                result.expressions.append((start, stop))
+                out.append(_link_open(fmt, len(tag)))
+                return
+    if kind == "<%" and not body.startswith("="):
+        out.append(blank(tag))   # code: "<% if @trial %>", "<% end %>"
+        return
+    result.expressions.append((start, stop))
+    link = _ERB_LINK.match(tag)
+    if link:
+        a, b = link.span(2)
+        dest = tag[link.end():].strip(" %>-").split(",")[0].strip()
+        out.append(_link_open(fmt, a) + tag[a:b] + _link_close(fmt, len(tag) - b, dest))
+        return
+    inner_at = len(kind) + (len(body) - len(body.lstrip("-= ")))
+    lit = _literal(tag, inner_at)
+    if lit:
+        a, b = lit
+        out.append(blank(tag[:a]) + tag[a:b] + blank(tag[b:]))
+    else:
+        out.append(placeholder(tag, lead.lstrip("@$"), text[start - 1:start]))
+
+
+def directive(text, start, at, name, fmt, out, result, components, search) -> int:
+    """A Blade directive at ``start`` (its name ends at ``at``): blanked, with its arguments;
+    ``@lang('...')`` keeps its copy, a mail button component becomes a link; returns where
+    scanning goes on."""
+    stop = at
+    j = at
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j < len(text) and text[j] == "(":
+        stop = _parens(text, j)
+    tag = text[start:stop]
+    if name in _BLADE_BLOCK_END:   # @php ... @endphp: code, not copy
+        m = search(_BLADE_BLOCK_END[name], stop)
+        stop = m.end() if m else stop
+        if name == "verbatim" and m:
+            out.append(blank(tag) + text[start + len(tag):m.start()] + blank(m.group()))
+            return stop
+        out.append(blank(text[start:stop]))
+        return stop
+    if name == "lang":
+        lit = _literal(tag, 1)
+        if lit:
+            a, b = lit
+            out.append(blank(tag[:a]) + tag[a:b] + blank(tag[b:]))
+            return stop
+    if name == "component":
+        button = _BLADE_BUTTON.match(tag) is not None
+        components.append("button" if button else "")
+        if button:
+            result.expressions.append((start, stop))
+            out.append(_link_open(fmt, len(tag)))
+            return stop
+    elif name == "endcomponent" and components and components.pop() == "button":
+        url = _BLADE_URL.search(text, max(0, start - 2000), start)
+        result.expressions.append((start, stop))
+        out.append(_link_close(fmt, len(tag), (url.group(1) or url.group(2)) if url else "x"))
+        return stop
+    out.append(blank(tag))
+    return stop
+
+
+# the destination of a Blade mail button: ['url' => route('billing-portal')], ['url' => $url]
+
+
+# the destination of a Blade mail button: ['url' => route('billing-portal')], ['url' => $url]
+_BLADE_URL = re.compile(r"['\"]url['\"]\s*=>\s*(?:(?:route|url|action)\s*\(\s*['\"]([^'\"]+)|"
+                        r"\$?([\w.:-]+))")
