@@ -138,3 +138,5 @@ def test_template_file_names_pick_their_reader():
                       "@component('mail::message')\nHi\n@endcomponent\n") == "markdown"
     assert format_for("resources/views/emails/trial.blade.php", "<p>Hi</p>") == "html"
     assert template_ext("x/trial.blade.php") == ".blade" and template_ext("x/index.php") == ".php"
+    assert format_for("emails/welcome.gohtml") == "html"
+    assert format_for("emails/welcome.gotxt") == "text"

@@ -10,11 +10,12 @@ import re
 
 from .base import ReadError, add_meta_blocks  # noqa: F401 (the package's names)
 
-HTML_EXT = {".html", ".htm", ".xhtml", ".mjml", ".hbs", ".handlebars", ".mustache", ".liquid"}
+HTML_EXT = {".html", ".htm", ".xhtml", ".mjml", ".hbs", ".handlebars", ".mustache", ".liquid",
+            ".gohtml"}
 TEMPLATE_EXT = {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".twig", ".njk", ".liquid", ".hbs",
-                ".handlebars", ".mustache", ".erb", ".eex", ".leex", ".heex", ".blade"}
+                ".handlebars", ".mustache", ".erb", ".eex", ".leex", ".heex", ".blade", ".gotmpl"}
 MD_EXT = {".md", ".markdown", ".mdx", ".mkd", ".mdown"}
-TEXT_EXT = {".txt", ".text"}
+TEXT_EXT = {".txt", ".text", ".gotxt", ".gotext"}
 EML_EXT = {".eml"}
 TRANSCRIPT_EXT = {".vtt": "vtt", ".srt": "srt"}
 ALL_EXT = HTML_EXT | TEMPLATE_EXT | MD_EXT | TEXT_EXT | EML_EXT | set(TRANSCRIPT_EXT)
