@@ -140,3 +140,13 @@ def test_template_file_names_pick_their_reader():
     assert template_ext("x/trial.blade.php") == ".blade" and template_ext("x/index.php") == ".php"
     assert format_for("emails/welcome.gohtml") == "html"
     assert format_for("emails/welcome.gotxt") == "text"
+
+
+def test_go_template_actions_are_control_tags():
+    src = ('<p>Hi {{ .Name }},</p>{{ if .Trial }}<p>Your trial ends {{ .EndsAt }}.</p>'
+           '{{ else }}<p>Thanks!</p>{{ end }}{{- range .Items }}<li>{{ .Title }}</li>{{- end }}')
+    m = mask(src)
+    _same_shape(src, m)
+    words = m.text.split()
+    assert "Name," in " ".join(words) and "EndsAt.</p>" in " ".join(words)
+    assert not {"if", "end", "range", "else"} & set(words)

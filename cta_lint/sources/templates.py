@@ -59,6 +59,9 @@ def _blade(text: str) -> bool:
         if not (before.isalnum() or before in "_@."):
             return True
     return False
+# control words of an output-tag-shaped action: "{{else}}" (Handlebars, Mustache), Go's
+# "{{ if .Paid }}", "{{ range .Items }}", "{{ end }}", "{{ template "footer" . }}"
+_CONTROL_WORDS = frozenset("else if end range with define template block break continue".split())
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _COMMENT_END = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 # A Markdown attribute list that starts "{#": an id, then classes, more ids and key=value pairs,
@@ -186,7 +189,7 @@ def mask(text: str, fmt: str = "html") -> Masked:
             if body.startswith("!"):
                 result.comments.append((start, stop, body.lstrip("!").strip(" -")))
                 out.append(blank(tag))
-            elif body[:1] in ("#", "/", "^", ">", "*") or body == "else" or body.startswith("else "):
+            elif body[:1] in ("#", "/", "^", ">", "*") or body.partition(" ")[0] in _CONTROL_WORDS:
                 out.append(blank(tag))
             else:
                 if body.startswith("&"):
