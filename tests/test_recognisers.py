@@ -112,6 +112,12 @@ ASKS = [
     "Can you provide sponsorship for the spring workshop?",
     # the reader invited to be one of those the seller is looking for
     "We're looking for five agencies to join the pilot program.",
+    # frames of a softer ask: the ask is still one (its hedge is CTA004's)
+    "Maybe you'd like to try Acme Pro this month?",
+    "Perhaps we could schedule a demo next week?",
+    "Let me know if you'd like to sign up for the beta.",
+    "Should you wish to upgrade, visit our store.",
+    "I was wondering if you'd be open to a quick call next week.",
 ]
 
 NOT_ASKS = [
@@ -201,6 +207,11 @@ HEDGED = [
      "I completely understand if"),
     ("I don't want to be pushy, but the offer ends tonight.", "I don't want to be pushy"),
     ("In case you'd like to keep your spot, renew here.", "In case you'd like"),
+    ("In case it's useful, you can buy the course here.", "In case it's useful"),
+    ("If now's not a good time, no worries, but the signup link is below.",
+     "If now's not a good time"),
+    ("Should you wish to upgrade, the plans are on our site.", "Should you wish"),
+    ("No worries, the order form stays open all week.", "No worries"),
 ]
 PLAIN = [
     "If you order by Friday, shipping is free.",
@@ -341,3 +352,27 @@ def test_phrasal_verbs_inflect_their_first_word():
     assert {"sign up", "signs up", "signing up", "signed up"} <= forms("sign up")
     assert {"enrolling", "enrolled", "shopping", "donating", "buying", "bought"} <= (
         forms("enrol") | forms("shop") | forms("donate") | forms("buy"))
+
+
+def test_web_addresses_as_mail_clients_link_them():
+    from cta_lint.document import web_addresses
+    found = lambda t: [u for _, u in web_addresses(t)]
+    assert found("Pricing is at acme.io/pricing.") == ["acme.io/pricing"]
+    assert found("Visit acme.com or www.acme.co.uk, or https://acme.dev/x!") == [
+        "acme.com", "www.acme.co.uk", "https://acme.dev/x"]
+    assert found("Mail jane@acme.com about app.js/ and Node.js/React, e.g. v1.2/3.") == []
+
+
+@pytest.mark.parametrize("line,href,expected", [
+    # the words around a written address say what it is for
+    ("Watch the replay here: acme.io/replay/pricing", "acme.io/replay/pricing", "soft"),
+    ("Download the template here: acme.io/templates/onboarding",
+     "acme.io/templates/onboarding", "soft"),
+    ("Start your free trial: acme.io/signup", "acme.io/signup", EXPLICIT),
+    # where they say nothing, its path does
+    ("acme.io/pricing", "acme.io/pricing", EXPLICIT),
+])
+def test_a_written_address_is_read_with_its_line(line, href, expected):
+    from cta_lint.document import Link
+    c = DET.classify_link(Link(text=line, href=href, start=0, end=len(line)))
+    assert c is not None and c.kind == expected

@@ -43,6 +43,8 @@ _GENERIC_LINK = re.compile(
     r"^(?:click here|here|this link|link|continue|go|next|start|let's go|get it|yes|more|\u2192|>+|"
     r"click|tap here|open|this|now|today|go now|start now|start today)[\s.!>\u2192\u00bb]*$", re.I)
 _URLISH = re.compile(r"^(?:https?://|www\.|mailto:|tel:)|\.(?:com|org|net|io|co|uk|dev|app)\b", re.I)
+_WRITTEN_URL = re.compile(r"\S*(?:https?://|www\.|\.[a-z]{2,6}/)\S*|\S+\.(?:com|org|net|io|co|uk|dev|app)\b\S*",
+                          re.I)
 _PAID = re.compile(r"\b(paid|premium|pro|plan)\b", re.I)
 _FREE_VERB = re.compile(r"(?:download|get|grab|use|check)\b", re.I)
 _QUESTION_READY = re.compile(r"(?:are you |so,? )?(?:ready|want|looking|interested|eager|keen) (?:to|in|for)\s+", re.I)
@@ -379,6 +381,16 @@ class AskDetector:
             c = self.classify_sentence(text, 0, len(text))
             if c is not None:
                 kind = c.kind
+        elif text and link.start != link.end and _WRITTEN_URL.search(text):
+            # a web address written in a line ("Watch the replay here: acme.io/replay/pricing"):
+            # the words around it say what it is for; only where they say nothing does the
+            # address's path decide
+            words = _WRITTEN_URL.sub(" ", text)
+            c = self.classify_sentence(words, 0, len(words))
+            if c is not None and c.kind != EXPLICIT:
+                return Call(c.kind, 0, len(text), text, link=link)
+            if self.lex.re_free is not None and self.lex.re_free.search(normalise(words)):
+                return Call(SOFT, 0, len(text), text, link=link)   # "the template here: ..."
         if kind == NONE and text and self.lex.re_engagement_objects is not None and \
                 self.lex.re_engagement_objects.search(normalise(text)):
             kind = ENGAGEMENT   # a link named for a newsletter, a forum, a Discord: not a sale

@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 
 from ..phrases import normalise as _norm
-from .mechanisms import SUPPORT_WORDS, contact_ask, sms
-from .words import forms, plural, tokens
+from .mechanisms import contact_ask, sms
+from .vocab import CLICK as _CLICK, Vocab, vocab
+from .words import tokens
 
 # words that may stand before an imperative at the start of a clause
 _LEAD = frozenset("so just simply now please pls then and or ok okay today also finally hurry "
@@ -48,7 +49,6 @@ _ENGAGE_PURPOSE = frozenset("question questions feedback thoughts thought commen
                             "idea concerns concern help issue issues problem problems trouble "
                             "suggestions suggestion opinion views experience support success "
                             "service helpdesk assistance".split())
-_CLICK = frozenset("click tap press hit".split())
 _MECH_WORDS = frozenset("here below above now today tonight online button link monthly generously "
                         "once".split())
 # verbs for which "a time" is a meeting slot ("set up a time", not "take your time")
@@ -68,7 +68,7 @@ _PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access c
 _MEANS = frozenset("clicking tapping pressing following visiting logging signing heading going "
                    "replying calling texting scanning".split())
 # gerund frames that may take a commercial noun instead ("consider a donation")
-_NOUN_FRAMES = frozenset("consider interested keen how what".split())
+_NOUN_FRAMES = frozenset("consider interested keen how what open".split())
 _DURATION = frozenset("minutes mins min minute".split())
 _PROMO = re.compile(r"\b(?:promo|discount|coupon|voucher|offer)\b|\buse\s+(?:my|your|this|the|our)\s+code\b",
                     re.I)
@@ -80,7 +80,8 @@ _PRONOUNS = frozenset("you we i you'll you'd we'd i'd you're we're".split())
 _INTRODUCERS = frozenset("and but so or now then today also here there yes ok okay anytime because "
                          "please kindly "
                          "when if once after before plus again still just simply well oh hey "
-                         "tonight tomorrow soon meanwhile instead otherwise finally lastly".split())
+                         "tonight tomorrow soon meanwhile instead otherwise finally lastly maybe "
+                         "perhaps".split())
 _RELATIVE = frozenset("that which who whom where whatever anything everything something".split())
 _CODE_WORD = re.compile(r"\bcode\s+[A-Z0-9]{3,}\b")
 # a software version ("upgrade to version 2.0", "get v3.1", "update to 4.2.1"), not a price or a
@@ -94,52 +95,6 @@ _AFTER_VERB = frozenset("now today tonight online here below above early before 
                         "on in through via from up yours it them one this these our my your a an "
                         "the some any more again instantly securely directly monthly once".split())
 _PAST_START = frozenset("did was were has had how's what's".split())
-
-
-class Vocab:
-    """The lexicon's word classes, expanded to every inflected form (built once per lexicon)."""
-
-    def __init__(self, lex):
-        lists = lex.lists
-        self.verbs: dict[str, tuple[str, str]] = {}   # form -> (class, base)
-        self.two: dict[str, set[str]] = {}            # first word -> second words of phrasal verbs
-        for cls in ("payment_verbs", "contact_verbs", "object_verbs", "ask_verbs"):   # later win
-            for v in lists.get(cls, []):
-                v = v.lower().strip()
-                for f in forms(v):
-                    head, _, rest = f.partition(" ")
-                    if rest:
-                        self.two.setdefault(head, set()).add(rest)
-                    self.verbs[f] = (cls, v)
-        self.objects = set()
-        for o in lists.get("commercial_objects", []):
-            o = o.lower()
-            self.objects.add(o)
-            self.objects.add(plural(o))
-        self.payment = frozenset(w.lower() for w in lists.get("payment_objects", []))
-        self.open_nouns = frozenset(w.lower() for w in lists.get("open_nouns", []))
-        # (the gate reads words as the phrase index splits them: "pre-orders" -> "orders")
-        self.open_words = self.open_nouns | frozenset(
-            p for w in self.open_nouns for p in re.split(r"[\W_]+", w) if p)
-        self.frames = lex.re_invite_frames
-        self.gerunds = lex.re_gerund_frames
-        self.open_predicates = lex.re_open_predicates
-        eng = lex.re_engagement_objects
-        self.engagement_objects = eng
-        self.free = lex.re_free
-        self.never = lex.re_never
-        # the words (as the phrase index splits them: letters and digits) that must be in a
-        # sentence for a pass to find anything there: a verb's first word for the imperative
-        # and framed passes (a frame is always followed by a verb)
-        self.verb_words = frozenset(re.split(r"[\W_]+", f)[0] for f in self.verbs) | \
-            frozenset(self.two) | _CLICK
-
-
-def vocab(lex) -> Vocab:
-    v = lex.__dict__.get("_vocab")
-    if v is None:
-        v = lex.__dict__["_vocab"] = Vocab(lex)
-    return v
 
 
 def recognise(lex, text: str, start: int, end: int, words: list[str] | None = None
@@ -217,7 +172,7 @@ def _framed(v: Vocab, text, toks, start, end):
                 continue
             w = toks[i][2]
             if gerund and not w.endswith("ing"):
-                if m.group(0).split()[0].lower() in _NOUN_FRAMES:
+                if not _NOUN_FRAMES.isdisjoint(m.group(0).lower().split()):
                     # "please consider a tax-deductible contribution", "how about a demo?"
                     k, has_obj, _ = _object(v, text, toks, i)
                     f = _index_at(toks, m.start())

@@ -18,7 +18,8 @@ import re
 from ..document import (BODY, BUTTON, CHROME, DIVIDER, FOOTER, HEADING, ITEM, PS, SIGNATURE,
                         SUBJECT, Document)
 from ..phrases import normalise
-from .clauses import recognise, vocab
+from .clauses import recognise
+from .vocab import vocab
 from .lexicon import Lexicon
 
 _PS = re.compile(r"^\s*p\.?\s?p?\.?\s?s\b\.?|^\s*ps\s*[:.-]", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..analysis.asks import ENGAGEMENT, EXPLICIT, SOFT
 from ..analysis.ending import closing_block
 from ..analysis import hedges
-from ..analysis.clauses import vocab
+from ..analysis.vocab import vocab
 from ..analysis.words import tokens
 from ..document import BUTTON, HEADING
 from ..findings import Hit

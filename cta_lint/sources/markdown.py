@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..document import (DIVIDER, HEADING, ITEM, PARAGRAPH, QUOTE, CELL, SUBJECT, Block, Document,
-                        Link, TextBuilder, collapse)
+                        Link, TextBuilder, collapse, web_addresses)
 from . import templates
 from . import html as html_reader
 
@@ -19,23 +19,21 @@ _MDX_ESM = re.compile(r"^(?:import|export)\s[^\n]*(?:\n(?!\s*\n)[^\n]*)*", re.M)
 _A_OPEN = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _A_CLOSE = re.compile(r"</a\s*>", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
-# a web address written out, not linked ("If interested: https://example.com/apply")
-_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
 
 
 def _bare_links(blk: Block) -> None:
     """A bare web address in a block is a link, as a reader's mail client makes it; its text is
     the block's (as the plain-text reader does), so the words around it say what it is for."""
     t = blk.text
-    if "http" not in t and "www." not in t:
+    found = web_addresses(t)
+    if not found:
         return
     known = {l.href for l in blk.links}
-    for m in _BARE_URL.finditer(t):
-        url = m.group(0).rstrip(".,;:!?")
-        if url in known:
-            continue
-        blk.links.append(Link(text=" ".join(t.split()), href=url, start=blk.src(m.start()),
-                              end=blk.src_end(m.start() + len(url))))
+    for at, url in found:
+        if url in known or any(url in (l.text or "") and l.href for l in blk.links):
+            continue   # (a linked address: "[acme.io/pricing](https://acme.io/pricing)")
+        blk.links.append(Link(text=" ".join(t.split()), href=url, start=blk.src(at),
+                              end=blk.src_end(at + len(url))))
 
 _MD = None
 MAX_NESTING = 50

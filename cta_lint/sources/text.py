@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import DIVIDER, ITEM, PARAGRAPH, SUBJECT, Block, Document, Link, TextBuilder
+from ..document import (DIVIDER, ITEM, PARAGRAPH, SUBJECT, Block, Document, Link, TextBuilder,
+                        web_addresses)
 from . import templates
 
 _BULLET = re.compile(
@@ -18,7 +19,6 @@ _BULLET = re.compile(
     r"\u27a4\u25ba\u25b8\u2192]|\d{1,2}[.)]|[a-h][.)]|\(\d{1,2}\))[ \t]+(?=\S)")
 _DIVIDER = re.compile(r"[ \t]*(?:[-=_*~#]{3,}|(?:[-*] ){2,}[-*])[ \t]*$")
 _SUBJECT = re.compile(r"[ \t]*subject[ \t]*:[ \t]*", re.I)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
@@ -125,9 +125,6 @@ def read(source: str, fmt: str = "text") -> Document:
 
 
 def _links(tb: TextBuilder, line: str, off: int) -> None:
-    if "http" not in line and "www." not in line:
-        return
-    for m in _URL.finditer(line):
-        url = m.group(0).rstrip(".,;:!?")
-        tb.links.append(Link(text=" ".join(line.split()), href=url, start=off + m.start(),
-                             end=off + m.start() + len(url)))
+    for at, url in web_addresses(line):
+        tb.links.append(Link(text=" ".join(line.split()), href=url, start=off + at,
+                             end=off + at + len(url)))
