@@ -118,6 +118,9 @@ ASKS = [
     "Let me know if you'd like to sign up for the beta.",
     "Should you wish to upgrade, visit our store.",
     "I was wondering if you'd be open to a quick call next week.",
+    # the purpose first, then the way to it
+    "To book your table, call us on 0800 123 456.",
+    "To renew, log in to your account before Friday.",
 ]
 
 NOT_ASKS = [
@@ -174,6 +177,8 @@ NOT_ASKS = [
     "Can you provide your email address?",
     "We're looking for ways to improve onboarding.",
     "We are looking for volunteers to help at the stand.",
+    "To keep your account secure, we need to verify the new email address.",
+    "To learn more, visit our blog.",
 ]
 
 

@@ -64,6 +64,8 @@ _PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access c
                               "deal sample mockup audit conversation appointment estimate "
                               "proposal invite invitation pricing upgrade subscription "
                               "membership plan".split())
+# verbs of the way to a step named before them ("To renew, log in and ...", "To book, head to")
+_WAY_VERBS = frozenset("visit go head log sign click tap follow use open scan".split())
 # gerunds of the means by which a reader takes a step ("by clicking the link below")
 _MEANS = frozenset("clicking tapping pressing following visiting logging signing heading going "
                    "replying calling texting scanning".split())
@@ -143,6 +145,17 @@ def _clause_starts(toks) -> list[int]:
 def _imperatives(v: Vocab, text, toks):
     n = len(toks)
     contact = None
+    if n > 3 and toks[0][2] == "to":
+        # the purpose first, then the way: "To resubscribe, visit /billing", "To book, call us"
+        r = _verb_ask(v, text, toks, 1, base_only=True)
+        c = next((k for k in range(2, n) if toks[k][2] == ","), None)
+        if r is not None and r[0] == "explicit" and c is not None:
+            k = c + 1
+            while k < n and toks[k][2] in _LEAD:
+                k += 1
+            if k < n and (toks[k][2] in _WAY_VERBS or
+                          v.verbs.get(toks[k][2], ("",))[0] == "contact_verbs"):
+                return "explicit", toks[0][0], toks[-1][1]
     for i in _clause_starts(toks):
         while i < n and toks[i][2] in _LEAD:
             i += 1
