@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ..document import DIVIDER, HEADING, Block, Document
+from ..document import DIVIDER, HEADING, ITEM, Block, Document
 from . import webinar, zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
 from .ending import body_until, ending_window
+from .features import capability_item
 from .lexicon import Lexicon
 
 
@@ -98,6 +99,8 @@ class Analysis:
             for c in self.calls(b):
                 if b.kind == HEADING and c.link is None:
                     continue   # a section title ("Get started") names the section, asks nothing
+                if c.link is None and b.kind == ITEM and capability_item(b, self):
+                    continue   # "What you can do: - Book tickets in seconds": a capability
                 if stop is not None and c.start >= stop and c.link is None:
                     continue
                 if c.link is not None:

@@ -117,6 +117,26 @@ def _lead_in(first, an) -> str | None:
     return text[-160:]
 
 
+# a lead-in that presents what the reader can do with the offer ("What you can do:", "With the app
+# you'll be able to:"): its items describe capabilities, they do not ask
+_CAPABILITY_LEAD = re.compile(r"\b(?:you\s+can(?:\s+now)?|you(?:'ll|\s+will)\s+be\s+able\s+to|lets?\s+you|"
+                              r"allows?\s+you\s+to|what\s+you\s+(?:can|get|'ll\s+get)|features?|"
+                              r"highlights?)\b[^.!?]{0,60}:\s*$", re.I)
+
+
+def capability_item(b, an) -> bool:
+    """Is list item ``b`` one of a list that a lead-in presents as what the reader can do
+    ("What you can do: - Book tickets in seconds")?"""
+    if b.kind != ITEM:
+        return False
+    blocks = an.doc.blocks
+    k = b.index
+    while k > 0 and blocks[k - 1].kind == ITEM and blocks[k - 1].group == b.group:
+        k -= 1
+    lead = _lead_in(blocks[k], an)
+    return lead is not None and _CAPABILITY_LEAD.search(lead) is not None
+
+
 def _is_excluded_list(items, an) -> str | None:
     n = len(items)
     texts = [b.text.strip() for b in items]

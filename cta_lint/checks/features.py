@@ -5,7 +5,7 @@ end). Only an explicit ask closes it: a soft call ("Learn more") does not.
 from __future__ import annotations
 
 from ..analysis.asks import EXPLICIT
-from ..analysis.features import passages
+from ..analysis.features import capability_item, passages
 from ..document import DIVIDER, HEADING
 from ..findings import Hit
 from . import Check
@@ -63,6 +63,12 @@ class FeatureDump(Check):
             calls = an.known_calls(b)
             if calls is None:
                 rest.append(b)
-            elif any(c.kind == EXPLICIT for c in calls):
+            elif any(_asks(c, b, an) for c in calls):
                 return True
-        return any(c.kind == EXPLICIT for b in rest for c in an.calls(b))
+        return any(_asks(c, b, an) for b in rest for c in an.calls(b))
+
+
+def _asks(c, b, an) -> bool:
+    """An explicit call, not a capability in a list of them ("What you can do: - Book tickets
+    in seconds" describes the offer, it does not close it)."""
+    return c.kind == EXPLICIT and (c.link is not None or not capability_item(b, an))

@@ -25,9 +25,10 @@ The reader, by job:
 from __future__ import annotations
 
 from bisect import bisect_left
+import re
 from itertools import accumulate
 
-from ...document import Block, Document, collapse
+from ...document import ITEM, PARAGRAPH, Block, Document, collapse
 from .. import templates
 from .markup import _HTML_END, _XML_DECL, _parse, _parse_with_bs4, _tables_in_links
 from .tags import BUTTONISH, HEADINGS, INLINE, LINKISH, LISTS, SKIP, VOID
@@ -76,6 +77,7 @@ def read(source: str, fmt: str = "html") -> Document:
     w.run(root)
     w.flush()
     doc.blocks = w.blocks
+    _bullet_runs(doc.blocks)
     if w.preheader:
         doc.preheader = w.preheader
     elif w.hidden_text:
@@ -93,3 +95,31 @@ def read(source: str, fmt: str = "html") -> Document:
             i = bisect_left(starts, ln.end)
             ln.templated_href = (i > 0 and reach[i - 1] > ln.start) or "{{" in ln.href
     return doc
+
+
+# a paragraph that starts with a bullet or check mark character ("<p>• Book tickets</p>")
+_BULLET_P = re.compile(r"[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u2713\u2714\u2705\u2611\u27a2\u27a4"
+                       r"\u25ba\u25b8\u2192\u2714\ufe0f]\ufe0f?\s*(?=\S)")
+
+
+def _bullet_runs(blocks) -> None:
+    """Paragraphs written as a list ("<p>• Discover events</p><p>• Book tickets</p>", check
+    marks in table cells): 2+ in a row that start with the same bullet character are the items
+    of one list, as a reader sees them."""
+    group = 10 ** 6 + max((b.group for b in blocks), default=0)
+    i, n = 0, len(blocks)
+    while i < n:
+        m = _BULLET_P.match(blocks[i].text) if blocks[i].kind == PARAGRAPH else None
+        if m is None:
+            i += 1
+            continue
+        mark = blocks[i].text[0]
+        j = i
+        while j < n and blocks[j].kind == PARAGRAPH and blocks[j].text[:1] == mark and \
+                _BULLET_P.match(blocks[j].text):
+            j += 1
+        if j - i >= 2:
+            group += 1
+            for b in blocks[i:j]:
+                b.kind, b.group, b.level = ITEM, group, 1
+        i = max(j, i + 1)
