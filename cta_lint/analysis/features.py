@@ -137,6 +137,23 @@ def capability_item(b, an) -> bool:
     return lead is not None and _CAPABILITY_LEAD.search(lead) is not None
 
 
+# a lead-in that asks the reader to act, the list naming the ways ("please consider -", "Ways to
+# help:", "Here's how you can support us:")
+_ASKED_ACTIONS = re.compile(
+    r"\b(?:please\s+consider|ways?\s+(?:to|you\s+can)\s+(?:help|support|contribute|get\s+involved|"
+    r"give)|how\s+(?:to|you\s+can)\s+(?:help|support|contribute|get\s+involved)|you\s+can\s+"
+    r"(?:help|support\s+(?:us|me|the\s+project))\s+by)\b[^.!?]{0,60}[:\-\u2013\u2014]?\s*$", re.I)
+
+
+def _section_heading(first, an) -> str | None:
+    """The text of the heading of the section a block is in, or None."""
+    blocks = an.doc.blocks
+    for k in range(first.index - 1, -1, -1):
+        if blocks[k].kind == HEADING:
+            return blocks[k].text.strip()
+    return None
+
+
 def _is_excluded_list(items, an) -> str | None:
     n = len(items)
     texts = [b.text.strip() for b in items]
@@ -147,6 +164,12 @@ def _is_excluded_list(items, an) -> str | None:
     lead = _lead_in(items[0], an)
     if lead is not None and _NOT_FEATURES.search(lead):
         return "introduced"   # "The main challenges:", "Common mistakes:": not what the offer has
+    if lead is not None and _ASKED_ACTIONS.search(lead):
+        return "actions"   # "please consider -" / "Ways to help:": what the reader is asked to do
+    heading = _section_heading(items[0], an)
+    if any(t is not None and t.rstrip().endswith("?") and not _SECTION_CUE.search(t)
+           for t in (lead, heading)):
+        return "answers"   # under "What would you like to see next?": what people said
     if sum(1 for b in items if _STEP_VERB.match(b.text.strip(" \t-*\u2022")) ) * 2 > n and (
             items[0].ordered or sum(1 for b in items if _STEP_VERB.match(b.text)) >= n - 1):
         return "steps"
@@ -311,7 +334,8 @@ def _cards(body):
 # what a heading or the line leading into subsections calls them when they are the offer's
 # features ("## Features", "### What's New?", "Four major new features:")
 _SECTION_CUE = re.compile(r"\b(?:features?|what'?s\s+new|highlights?|capabilities|benefits|perks|"
-                          r"what\s+you(?:'ll|\s+will)?\s+get|improvements|additions)\b", re.I)
+                          r"what\s+(?:do\s+)?you(?:'ll|\s+will)?\s+get|improvements|additions|"
+                          r"includ(?:ed|es)|inside)\b|^\W*why\b", re.I)
 
 
 def _subsections(body, min_items: int):
