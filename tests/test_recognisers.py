@@ -121,6 +121,8 @@ ASKS = [
     # the purpose first, then the way to it
     "To book your table, call us on 0800 123 456.",
     "To renew, log in to your account before Friday.",
+    "Help us grow by upgrading to Pro.",
+    "You can support us by buying a copy.",
 ]
 
 NOT_ASKS = [
@@ -179,6 +181,7 @@ NOT_ASKS = [
     "We are looking for volunteers to help at the stand.",
     "To keep your account secure, we need to verify the new email address.",
     "To learn more, visit our blog.",
+    "The app is supported by its patrons by paying a monthly subscription.",
 ]
 
 
@@ -288,6 +291,7 @@ SELLER = [
     ("My orders have been dropping since May.", "My orders have been dropping"),
     ("We haven't made a single sale this week.", "We haven't made a single sale"),
     ("I rely on ongoing sponsorship to do this work.", "I rely on ongoing sponsorship"),
+    ("The Crystal project depends on your support.", "The Crystal project depends on your support"),
     # a key word that starts with a first person ("we can") still keys its predicate
     ("Chip in so we can pay the hosting bill.", "so we can pay"),
     # the seller needing an amount of money

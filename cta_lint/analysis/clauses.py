@@ -198,6 +198,10 @@ def _framed(v: Vocab, text, toks, start, end):
                 # "the best tablets that you can buy", "reports you can schedule": a
                 # description of a thing, not an ask (a frame starts a clause)
                 continue
+            if gerund and toks[f][2] == "by" and _PRONOUNS.isdisjoint(
+                    t[2] for t in toks[:f]) and not (f and (toks[0][2] in v.verbs or
+                                                            toks[0][2] == "help")):
+                continue   # "supported by its patrons by paying a subscription": how, not an ask
             r = _verb_ask(v, text, toks, i, base_only=not gerund)
             if r is not None and r[0] == "explicit":
                 k = _index_at(toks, r[2])

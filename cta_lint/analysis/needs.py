@@ -69,8 +69,9 @@ def _build(lists) -> dict[str, re.Pattern]:
     stake = _words(lists.get("seller_stakes", []))
     biz = _words(lists.get("seller_businesses", []), plurals=False)
     # the seller's work as the subject: "the continued development of this software"
+    # (one word may name it: "the Crystal project", "our indie studio")
     seller = (r"(?:" + _FIRST + r"|(?:the|this|our|my)\s+(?:(?:continued|ongoing|future|little|"
-              r"small|local)\s+)?(?:" + biz + r"|work|development|maintenance|future|server|"
+              r"small|local)\s+)?(?:[\w-]+\s+)?(?:" + biz + r"|work|development|maintenance|future|server|"
               r"servers|hosting)(?:\s+of\s+(?:the|this|our|my)\s+\w+)?)")
     gains = (r"(?:" + gain + r"|people|folks|(?:your|community|continued|ongoing|more|external|"
              r"outside|public|financial|reader|user)\s+(?:support|money|funds|funding|donations|"
