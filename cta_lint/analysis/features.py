@@ -145,6 +145,10 @@ _ASKED_ACTIONS = re.compile(
     r"(?:help|support\s+(?:us|me|the\s+project))\s+by)\b[^.!?]{0,60}[:\-\u2013\u2014]?\s*$", re.I)
 
 
+# a question the offer answers about itself ("What is Slidev?", "Why Acme?", "What's inside?")
+_PRODUCT_QUESTION = re.compile(r"\W*(?:what\s+(?:is|are)\b|what's\b|why\b)", re.I)
+
+
 def _section_heading(first, an) -> str | None:
     """The text of the heading of the section a block is in, or None."""
     blocks = an.doc.blocks
@@ -167,8 +171,9 @@ def _is_excluded_list(items, an) -> str | None:
     if lead is not None and _ASKED_ACTIONS.search(lead):
         return "actions"   # "please consider -" / "Ways to help:": what the reader is asked to do
     heading = _section_heading(items[0], an)
-    if any(t is not None and t.rstrip().endswith("?") and not _SECTION_CUE.search(t)
-           for t in (lead, heading)):
+    if not (lead and _SECTION_CUE.search(lead)) and any(
+            t is not None and t.rstrip().endswith("?") and not _SECTION_CUE.search(t) and
+            not _PRODUCT_QUESTION.match(t) for t in (lead, heading)):
         return "answers"   # under "What would you like to see next?": what people said
     if sum(1 for b in items if _STEP_VERB.match(b.text.strip(" \t-*\u2022")) ) * 2 > n and (
             items[0].ordered or sum(1 for b in items if _STEP_VERB.match(b.text)) >= n - 1):
