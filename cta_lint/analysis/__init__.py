@@ -6,13 +6,20 @@ re-classifies what another rule already looked at.
 from __future__ import annotations
 
 from functools import cached_property
+import re
 
 from ..document import DIVIDER, HEADING, ITEM, Block, Document
 from . import webinar, zones
 from .asks import EXPLICIT, AskDetector, Call, sentences
 from .ending import body_until, ending_window
-from .features import capability_item
+from .features import capability_item, price
 from .lexicon import Lexicon
+
+
+# the text of a button that picks a plan ("Choose", "Select plan", "Subscribe", "Get Pro")
+_CHOOSE = re.compile(r"\s*(?:choose|select|pick|subscribe|buy|get|continue|sign\s+up|start)"
+                     r"(?:\s+(?:this|it|now|plan|this\s+plan|package|tier|pro|premium|basic|"
+                     r"starter|monthly|yearly|annual))?\s*[.!\u2192\u00bb>]*\s*$", re.I)
 
 
 class Analysis:
@@ -61,10 +68,19 @@ class Analysis:
                 out.append(c)
         for link in block.links:
             c = self.detector.classify_link(link)
+            if (c is None or c.kind != EXPLICIT) and _CHOOSE.match(link.text or "") and \
+                    self._priced(block):
+                # "Choose" / "Select plan" under "$7.99/month": a plan picked on a pricing card
+                c = Call(EXPLICIT, 0, len(link.text), link.text, link=link)
             if c is not None:
                 out.append(c)
         self._calls[block.index] = out
         return out
+
+    def _priced(self, block: Block) -> bool:
+        """Does a price stand in the few blocks up to this one (a pricing card)?"""
+        blocks = self.doc.blocks
+        return any(price(b.text) for b in blocks[max(0, block.index - 12):block.index + 1])
 
     def known_calls(self, block: Block) -> list[Call] | None:
         """The block's calls if a check has already asked for them, else None (classifies

@@ -27,7 +27,7 @@ _PRICE_AT = re.compile(r"(?=[\d$£€¥qtsx])(?:" + _PRICE.pattern + ")", re.I)
 _DIGIT = re.compile(r"\d")
 
 
-def _price(t: str) -> bool:
+def price(t: str) -> bool:
     """``_PRICE.search(t)``, as a bool. Every alternative but 'qty', 'total' and 'subtotal' needs
     a digit (\\d: any decimal digit, as in _PRICE); those letters have no case variant outside
     ASCII, so ``lower()`` finds them as re.I does."""
@@ -185,7 +185,7 @@ def _is_excluded_list(items, an) -> str | None:
             linky += 1
     if linky * 10 >= n * 6:
         return "links"
-    if sum(1 for t in texts if _price(t)) * 2 >= n:
+    if sum(1 for t in texts if price(t)) * 2 >= n:
         return "prices"
     if sum(1 for t in texts if _NAME.match(t) and len(t.split()) <= 8) * 10 >= n * 6:
         return "people"
@@ -301,7 +301,7 @@ def _title_like(b) -> bool:
     if b.words > 5:     # first: it rules out most blocks without a strip (no text, no words)
         return False
     t = b.text.strip()
-    if not t or t[-1] in ".!?:," or _price(t):
+    if not t or t[-1] in ".!?:," or price(t):
         return False
     letters = [c for c in t if c.isalpha()]
     return (b.kind == HEADING or (letters and all(c.isupper() for c in letters)) or
@@ -325,7 +325,7 @@ def _cards(body):
         pairs = 0
         while j + 1 < n and title[j] and body[j + 1].kind == PARAGRAPH and \
                 4 <= body[j + 1].words <= 25 and not title[j + 1] and \
-                not _price(body[j + 1].text):
+                not price(body[j + 1].text):
             pairs += 1
             j += 2
         if pairs >= 3:
