@@ -204,3 +204,25 @@ def test_random_transcripts(doc, name, select):
         assert "internal error" not in f[0].message, f[0].message
         return
     assert_inside(sources.decode(doc.encode("utf-8", "surrogatepass"))[0], f)
+
+
+_TEMPLATE_ATOMS = ["<%", "%>", "<%=", "<%#", "<% end %>", "<%= link_to x do %>", 'link_to "Buy", x',
+                   "{!!", "!!}", "{{--", "--}}", "{{", "}}", "{%", "%}", "{#", "#}", "{{ end }}",
+                   "{{ if .X }}", "{{ _('a b') }}", "@if(", "@endif", "@lang('Hi')",
+                   "@lang('a\nb')", "@php", "@endphp", "@verbatim", "@endverbatim",
+                   "@component('mail::button', ['url' => route('x')])",
+                   "@component('mail::button', [\n'url' => $u])", "@endcomponent", "(", ")",
+                   "'", '"', "$", "#", "%", "text ", "    ", "\n", "\r\n", "\r"]
+
+
+@given(st.lists(st.sampled_from(_TEMPLATE_ATOMS), max_size=24),
+       st.sampled_from(["html", "markdown", "text"]))
+def test_template_masking_keeps_every_offset_and_line_end(atoms, fmt):
+    """ERB, Blade, Go and Jinja tags in any mix: the masked text has the source's length and its
+    line ends where they were, so every line:column found in it is the source's."""
+    from cta_lint.sources.templates import mask
+    src = "".join(atoms)
+    m = mask(src, fmt)
+    assert len(m.text) == len(src)
+    assert [i for i, c in enumerate(m.text) if c in "\r\n"] == [
+        i for i, c in enumerate(src) if c in "\r\n"]

@@ -19,6 +19,10 @@ _IDENT = re.compile(r"[A-Za-z_][\w.]*")
 _CURRENCY = frozenset("$£€¥")
 
 
+def _one_line(s: str) -> bool:
+    return "\n" not in s and "\r" not in s
+
+
 def blank(s: str) -> str:
     """Spaces for the characters of ``s``, its line ends kept."""
     if "\n" not in s and "\r" not in s:   # the usual one-line tag
@@ -29,10 +33,12 @@ def blank(s: str) -> str:
 def placeholder(tag: str, inner: str, before: str = "") -> str:
     """An output tag as the word its expression names, right-aligned ("{{ first_name }}" ->
     "    first_name"); after a currency sign, an amount."""
+    if not _one_line(tag):
+        return blank(tag)
     if before in _CURRENCY:
         return "0".ljust(len(tag))   # "$<%= plan.price %>/month": an amount
     m = _IDENT.search(inner)
-    if not m or "\n" in tag:
+    if not m:
         return blank(tag)
     name = m.group(0)
     if name in ("else", "this"):
@@ -128,12 +134,13 @@ def server_tag(text, start, stop, kind, fmt, out, result, blocks) -> None:
         return
     if kind == "<%":
         if lead == "end" or lead.startswith(("end ", "end)")):
-            if blocks and blocks.pop() == "link":
+            if blocks and blocks.pop() == "link" and _one_line(tag):
                 result.expressions.append((start, stop))
                 out.append(_link_close(fmt, len(tag), "x"))
                 return
         elif _ERB_BLOCK.search(lead) or lead.startswith(_ERB_BLOCK_STARTS):
-            link = body.startswith("=") and _ERB_LINK_BLOCK.match(lead)
+            # (a tag over several lines keeps its line ends: it is blanked, no link made)
+            link = body.startswith("=") and _ERB_LINK_BLOCK.match(lead) and _one_line(tag)
             blocks.append("link" if link else "")
             if link:   # "<%= link_to pricing_url do %> See plans <% end %>"
                 result.expressions.append((start, stop))
@@ -144,7 +151,7 @@ def server_tag(text, start, stop, kind, fmt, out, result, blocks) -> None:
         return
     result.expressions.append((start, stop))
     link = _ERB_LINK.match(tag)
-    if link:
+    if link and _one_line(tag):
         a, b = link.span(2)
         dest = tag[link.end():].strip(" %>-").split(",")[0].strip()
         out.append(_link_open(fmt, a) + tag[a:b] + _link_close(fmt, len(tag) - b, dest))
@@ -184,13 +191,14 @@ def directive(text, start, at, name, fmt, out, result, components, search) -> in
             out.append(blank(tag[:a]) + tag[a:b] + blank(tag[b:]))
             return stop
     if name == "component":
-        button = _BLADE_BUTTON.match(tag) is not None
+        button = _BLADE_BUTTON.match(tag) is not None and _one_line(tag)
         components.append("button" if button else "")
         if button:
             result.expressions.append((start, stop))
             out.append(_link_open(fmt, len(tag)))
             return stop
-    elif name == "endcomponent" and components and components.pop() == "button":
+    elif name == "endcomponent" and components and components.pop() == "button" and \
+            _one_line(tag):
         url = _BLADE_URL.search(text, max(0, start - 2000), start)
         result.expressions.append((start, stop))
         out.append(_link_close(fmt, len(tag), (url.group(1) or url.group(2)) if url else "x"))
