@@ -74,6 +74,18 @@ def ending_window(an) -> list:
                 transparent(an, b) for b in body if b.section == body[-1].section):
             last = body[-1].section
             body = [b for b in body if b.section != last]
+    tail = []
+    while body and body[-1].kind == HEADING and body[0].section != body[-1].section:
+        # a heading with nothing under it closes the copy ("**See you next week**", "## Thanks!"):
+        # it is read with the section before it, not as a final section of its own
+        tail.insert(0, body[-1])
+        body = body[:-1]
+    if tail:
+        return _window(an, body) + tail
+    return _window(an, body)
+
+
+def _window(an, body) -> list:
     last_section = body[-1].section
     out = []
     words = 0

@@ -178,6 +178,12 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
         for blk in blocks:
             for ln in blk.links:
                 ln.templated_href = _href_templated(text, ln, masked.expressions)
+    # a bold line with no copy after it is a closing line (a sign-off), not a heading
+    for blk in reversed(blocks):
+        if blk.kind == HEADING and blk.level == PSEUDO_LEVEL:
+            blk.kind, blk.level = PARAGRAPH, 0
+        elif blk.kind != DIVIDER and blk.text.strip():
+            break
     doc.blocks = blocks
     return doc
 
