@@ -338,7 +338,7 @@ def _cards(body):
 
 # what a heading or the line leading into subsections calls them when they are the offer's
 # features ("## Features", "### What's New?", "Four major new features:")
-_SECTION_CUE = re.compile(r"\b(?:features?|what'?s\s+new|highlights?|capabilities|benefits|perks|"
+_SECTION_CUE = re.compile(r"\b(?:features?|what'?s\s+(?:new|in)\b|highlights?|capabilities|benefits|perks|"
                           r"what\s+(?:do\s+)?you(?:'ll|\s+will)?\s+get|improvements|additions|"
                           r"includ(?:ed|es)|inside)\b|^\W*why\b", re.I)
 
