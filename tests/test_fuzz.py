@@ -212,7 +212,8 @@ _TEMPLATE_ATOMS = ["<%", "%>", "<%=", "<%#", "<% end %>", "<%= link_to x do %>",
                    "@lang('a\nb')", "@php", "@endphp", "@verbatim", "@endverbatim",
                    "@component('mail::button', ['url' => route('x')])",
                    "@component('mail::button', [\n'url' => $u])", "@endcomponent", "(", ")",
-                   "'", '"', "$", "#", "%", "text ", "    ", "\n", "\r\n", "\r"]
+                   "'", '"', "$", "#", "%", "text ", "    ", "\n", "\r\n", "\r", "${", "${x}",
+                   "$${price}", "<#if x>", "</#if>", "<#--", "-->", "<@m a=\"1\">", "</@m>", "{"]
 
 
 @given(st.lists(st.sampled_from(_TEMPLATE_ATOMS), max_size=24),

@@ -150,3 +150,18 @@ def test_go_template_actions_are_control_tags():
     words = m.text.split()
     assert "Name," in " ".join(words) and "EndsAt.</p>" in " ".join(words)
     assert not {"if", "end", "range", "else"} & set(words)
+
+
+def test_freemarker_tags_mask():
+    src = ('<#-- cta-lint-disable CTA005 -->\n<p>Hi ${user.firstName!"there"},</p>\n<#if trial>'
+           '<p>Your trial ends ${trial.end?string("MMM d")}.</p></#if>\n'
+           '<p>Upgrade for $${plan.price}/month.</p>')
+    m = mask(src, "html")
+    _same_shape(src, m)
+    assert "<#" not in m.text and "${" not in m.text
+    assert "user.firstName," in m.text and "$0 " in m.text
+    assert [body for _, _, body in m.comments] == ["cta-lint-disable CTA005"]
+    from cta_lint.sources import format_for
+    assert format_for("templates/email/html/trial.ftl") == "html" or format_for(
+        "templates/email/html/trial.html.ftl") == "html"
+    assert format_for("templates/email/trial.ftlh") == "html"

@@ -160,6 +160,9 @@ def directive_forms(path: str | None, fmt: str, code: str, label: str = "") -> l
     if ext in (".erb", ".eex", ".leex", ".heex"):
         return [("eol", f"<%# cta-lint-disable-line {code} %>"),
                 ("above", f"<%# cta-lint-disable-next-line {code} %>")]
+    if ext in (".ftl", ".ftlh"):
+        return [("eol", f"<#-- cta-lint-disable-line {code} -->"),
+                ("above", f"<#-- cta-lint-disable-next-line {code} -->")]
     if ext == ".blade":
         return [("eol", f"{{{{-- cta-lint-disable-line {code} --}}}}"),
                 ("above", f"{{{{-- cta-lint-disable-next-line {code} --}}}}")]

@@ -11,9 +11,9 @@ import re
 from .base import ReadError, add_meta_blocks  # noqa: F401 (the package's names)
 
 HTML_EXT = {".html", ".htm", ".xhtml", ".mjml", ".hbs", ".handlebars", ".mustache", ".liquid",
-            ".gohtml"}
+            ".gohtml", ".ftlh"}
 TEMPLATE_EXT = {".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".twig", ".njk", ".liquid", ".hbs",
-                ".handlebars", ".mustache", ".erb", ".eex", ".leex", ".heex", ".blade", ".gotmpl"}
+                ".handlebars", ".mustache", ".erb", ".eex", ".leex", ".heex", ".blade", ".gotmpl", ".ftl"}
 MD_EXT = {".md", ".markdown", ".mdx", ".mkd", ".mdown"}
 TEXT_EXT = {".txt", ".text", ".gotxt", ".gotext"}
 EML_EXT = {".eml"}

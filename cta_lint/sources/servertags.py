@@ -213,3 +213,45 @@ def directive(text, start, at, name, fmt, out, result, components, search) -> in
 # the destination of a Blade mail button: ['url' => route('billing-portal')], ['url' => $url]
 _BLADE_URL = re.compile(r"['\"]url['\"]\s*=>\s*(?:(?:route|url|action)\s*\(\s*['\"]([^'\"]+)|"
                         r"\$?([\w.:-]+))")
+
+
+def freemarker(text, start, kind, out, result, unterminated) -> int:
+    """A FreeMarker tag at ``start``: ``${expr}`` a placeholder (``$${price}`` an amount),
+    ``<#-- ... -->`` a comment, ``<#if ...>`` / ``</#list>`` / ``<@macro ...>`` blank. Returns
+    where scanning goes on."""
+    if kind == "${":
+        depth, i, quote = 0, start + 1, ""
+        while i < len(text):
+            c = text[i]
+            if quote:
+                quote = "" if c == quote else quote
+            elif c in "'\"":
+                quote = c
+            elif c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif c in "\r\n":
+                i = -1
+                break
+            i += 1
+        if i < 0 or i >= len(text):
+            return unterminated(text, start, out, result, "interpolation '${'")
+        stop = i + 1
+        tag = text[start:stop]
+        result.expressions.append((start, stop))
+        out.append(placeholder(tag, tag[2:-1].lstrip("!"), text[start - 1:start]))
+        return stop
+    if text.startswith("<#--", start):
+        end = text.find("-->", start + 4)
+        stop = len(text) if end == -1 else end + 3
+        result.comments.append((start, stop, text[start + 4:end].strip(" -") if end != -1 else ""))
+        out.append(blank(text[start:stop]))
+        return stop
+    end = text.find(">", start)
+    if end == -1:
+        return unterminated(text, start, out, result, f"tag '{kind}'")
+    out.append(blank(text[start:end + 1]))
+    return end + 1

@@ -33,9 +33,6 @@ from .._record import Record
 from . import servertags
 from .servertags import blank, placeholder
 
-_OPENERS = re.compile(r"\{\{|\{%|\{#")
-# with ERB tags: "<%" is looked for only in a text that has one ("<" starts every HTML tag)
-_ERB_OPENERS = re.compile(r"\{\{|\{%|\{#|<%")
 # Blade's directives (a file is read as Blade when one of its block directives or a raw echo is
 # in it): "@if($x)", "@endif", "@component('mail::message')"
 _BLADE_NAMES = (r"if|elseif|else|endif|unless|endunless|isset|endisset|empty|endempty|auth|endauth|"
@@ -44,7 +41,30 @@ _BLADE_NAMES = (r"if|elseif|else|endif|unless|endunless|isset|endisset|empty|end
                 r"endsection|show|yield|extends|include|includeIf|includeWhen|each|push|endpush|"
                 r"stack|once|endonce|php|endphp|verbatim|endverbatim|props|csrf|method|lang|"
                 r"markdown|endmarkdown|env|endenv|production|endproduction|continue|json")
-_BLADE_OPENERS = re.compile(r"\{\{|\{%|\{#|<%|\{!!|(?<![\w@.])@(?:" + _BLADE_NAMES + r")\b")
+# What opens a tag, by the languages a text holds: each opener is looked for only in a text that
+# has one ("<" starts every HTML tag, "@" every email address)
+_OPENER_PARTS = {
+    "jinja": r"\{\{|\{%|\{#",
+    "erb": r"<%",
+    "blade": r"\{!!|(?<![\w@.])@(?:" + _BLADE_NAMES + r")\b",
+    # FreeMarker (Java mail templates): "${user.name}", "<#if trial>", "</#if>", "<@layout>"
+    "ftl": r"\$\{|</?[#@](?=[A-Za-z_-])",
+}
+_OPENERS_BY: dict[tuple, re.Pattern] = {}
+
+
+def _openers(text: str) -> re.Pattern:
+    blade = "@" in text and _blade(text)
+    key = ("<%" in text or blade, blade,
+           "${" in text or "<#" in text or "<@" in text or "</@" in text)
+    rx = _OPENERS_BY.get(key)
+    if rx is None:
+        parts = [_OPENER_PARTS["jinja"]] + [_OPENER_PARTS[k] for k, on in
+                                            zip(("erb", "blade", "ftl"), key) if on]
+        rx = _OPENERS_BY[key] = re.compile("|".join(parts))
+    return rx
+
+
 _BLADE_SIGN = re.compile(r"@(?:end(?:if|foreach|for|component|section|slot|unless|isset|auth|php)|"
                          r"extends|component|yield|lang)\b")   # (a literal "@" first: fast)
 
@@ -95,8 +115,8 @@ _I18N = re.compile(r"\{\{-?\s*(?:(?:_|gettext|ugettext|gettext_lazy|pgettext|t|i
 
 
 def has_template(text: str) -> bool:
-    return ("{{" in text or "{%" in text or "{#" in text or "<%" in text or
-            ("@" in text and _blade(text)))
+    return ("{{" in text or "{%" in text or "{#" in text or "<%" in text or "${" in text or
+            "<#" in text or "<@" in text or ("@" in text and _blade(text)))
 
 
 def _unterminated(text: str, start: int, out: list[str], result: Masked, what: str) -> int:
@@ -114,10 +134,7 @@ def mask(text: str, fmt: str = "html") -> Masked:
     if not has_template(text):
         return Masked(text)
     not_comment = _NOT_COMMENTS.get(fmt)
-    if "@" in text and _blade(text):
-        openers = _BLADE_OPENERS
-    else:
-        openers = _ERB_OPENERS if "<%" in text else _OPENERS
+    openers = _openers(text)
     components: list[str] = []   # Blade components open: "button" for a mail button
     out: list[str] = []
     result = Masked("")
@@ -165,6 +182,9 @@ def mask(text: str, fmt: str = "html") -> Masked:
                 continue
             pos = end + len(close)
             servertags.server_tag(text, start, pos, kind, fmt, out, result, components)
+        elif kind == "${" or kind[:2] in ("<#", "</", "<@"):
+            out.append(text[pos:start])
+            pos = servertags.freemarker(text, start, kind, out, result, _unterminated)
         elif kind[0] == "@":
             out.append(text[pos:start])
             pos = servertags.directive(text, start, m.end(), kind[1:], fmt, out, result,
