@@ -95,9 +95,9 @@ def _literal(tag: str, inner_at: int):
     return m.span(3)
 
 
-def _parens(text: str, at: int) -> int:
-    """The offset past the parenthesis that closes the one at ``at`` (quotes respected), or
-    the end of the line when it never closes."""
+def _closing(text: str, at: int, opener: str, closer: str, one_line: bool) -> int:
+    """The offset past the bracket that closes the one at ``at`` (quotes respected), or -1:
+    none, or (``one_line``) not before the line ends."""
     depth, quote, i, n = 0, "", at, len(text)
     while i < n:
         c = text[i]
@@ -108,18 +108,26 @@ def _parens(text: str, at: int) -> int:
                 quote = ""
         elif c in "'\"":
             quote = c
-        elif c == "(":
+        elif c == opener:
             depth += 1
-        elif c == ")":
+        elif c == closer:
             depth -= 1
             if depth == 0:
                 return i + 1
-        elif c == "\n" and depth == 0:
-            break
+        elif one_line and c in "\r\n":
+            return -1
         i += 1
-    eol = text.find("\n", at)
-    return n if eol == -1 else eol
+    return -1
 
+
+def _parens(text: str, at: int) -> int:
+    """The offset past the parenthesis that closes the one at ``at`` (quotes respected), or
+    the end of the line when it never closes."""
+    stop = _closing(text, at, "(", ")", False)
+    if stop != -1:
+        return stop
+    eol = text.find("\n", at)
+    return len(text) if eol == -1 else eol
 
 
 def server_tag(text, start, stop, kind, fmt, out, result, blocks) -> None:
@@ -220,26 +228,9 @@ def freemarker(text, start, kind, out, result, unterminated) -> int:
     ``<#-- ... -->`` a comment, ``<#if ...>`` / ``</#list>`` / ``<@macro ...>`` blank. Returns
     where scanning goes on."""
     if kind == "${":
-        depth, i, quote = 0, start + 1, ""
-        while i < len(text):
-            c = text[i]
-            if quote:
-                quote = "" if c == quote else quote
-            elif c in "'\"":
-                quote = c
-            elif c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif c in "\r\n":
-                i = -1
-                break
-            i += 1
-        if i < 0 or i >= len(text):
+        stop = _closing(text, start + 1, "{", "}", True)
+        if stop == -1:
             return unterminated(text, start, out, result, "interpolation '${'")
-        stop = i + 1
         tag = text[start:stop]
         result.expressions.append((start, stop))
         out.append(placeholder(tag, tag[2:-1].lstrip("!"), text[start - 1:start]))
