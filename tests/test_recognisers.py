@@ -123,6 +123,9 @@ ASKS = [
     "To renew, log in to your account before Friday.",
     "Help us grow by upgrading to Pro.",
     "You can support us by buying a copy.",
+    # the seller offering the next step, for a yes in reply
+    "Want me to send over a quick example?",
+    "Shall I send you a few times for next week?",
 ]
 
 NOT_ASKS = [
@@ -182,6 +185,8 @@ NOT_ASKS = [
     "To keep your account secure, we need to verify the new email address.",
     "To learn more, visit our blog.",
     "The app is supported by its patrons by paying a monthly subscription.",
+    "Do you want me to stop emailing you?",
+    "Can we share your story on our blog?",
 ]
 
 

@@ -64,6 +64,8 @@ _PROPOSAL_OBJECTS = frozenset("call calls demo demos chat meeting trial access c
                               "deal sample mockup audit conversation appointment estimate "
                               "proposal invite invitation pricing upgrade subscription "
                               "membership plan".split())
+# what a seller offers to do when the reader says yes ("Want me to send over the deck?")
+_OFFER_VERBS = frozenset("send show walk set book put grab hold reserve hop jump".split())
 # verbs of the way to a step named before them ("To renew, log in and ...", "To book, head to")
 _WAY_VERBS = frozenset("visit go head log sign click tap follow use open scan".split())
 # gerunds of the means by which a reader takes a step ("by clicking the link below")
@@ -109,7 +111,8 @@ def recognise(lex, text: str, start: int, end: int, words: list[str] | None = No
     if words is not None:
         verbs = not v.verb_words.isdisjoint(words)
         question = "?" in text[start:end] and not (_PROPOSAL_OBJECTS.isdisjoint(words)
-                                                   and _DURATION.isdisjoint(words))
+                                                   and _DURATION.isdisjoint(words)
+                                                   and _OFFER_VERBS.isdisjoint(words))
         opened = not v.open_words.isdisjoint(words)
         if not (verbs or question or opened):
             return None
@@ -222,6 +225,12 @@ def _proposal(v: Vocab, text, toks, start, end):
     k = toks.index(first)
     if first[2] in ("how", "what") and (k + 1 >= len(toks) or toks[k + 1][2] != "about"):
         return None   # "How was your trial?" asks about the past; "How about a call?" proposes
+    words = [t[2] for t in toks[k:k + 6]]
+    for j, w in enumerate(words[:4]):
+        if w in ("me", "us", "i", "we") and any(x in _OFFER_VERBS for x in words[j + 1:j + 3]):
+            # "Want me to send over a quick example?", "Shall I send you some times?": the
+            # seller offers the next step; a yes is the reply that takes it
+            return "explicit", first[0], q + 1
     for idx, (s, e, w) in enumerate(toks):
         if s > q:
             break

@@ -124,6 +124,10 @@ _CAPABILITY_LEAD = re.compile(r"\b(?:you\s+can(?:\s+now)?|you(?:'ll|\s+will)\s+b
                               r"highlights?)\b[^.!?]{0,60}:\s*$", re.I)
 
 
+# ... unless it presents ways to help the seller ("If you'd like to help out, you can:")
+_HELP_LEAD = re.compile(r"\b(?:help|support|contribute|give|donate|sponsor)\w*\b", re.I)
+
+
 def capability_item(b, an) -> bool:
     """Is list item ``b`` one of a list that a lead-in presents as what the reader can do
     ("What you can do: - Book tickets in seconds")?"""
@@ -134,7 +138,8 @@ def capability_item(b, an) -> bool:
     while k > 0 and blocks[k - 1].kind == ITEM and blocks[k - 1].group == b.group:
         k -= 1
     lead = _lead_in(blocks[k], an)
-    return lead is not None and _CAPABILITY_LEAD.search(lead) is not None
+    return lead is not None and _CAPABILITY_LEAD.search(lead) is not None and \
+        _HELP_LEAD.search(lead) is None
 
 
 # a lead-in that asks the reader to act, the list naming the ways ("please consider -", "Ways to
