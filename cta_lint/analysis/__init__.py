@@ -22,6 +22,11 @@ _CHOOSE = re.compile(r"\s*(?:choose|select|pick|subscribe|buy|get|continue|sign\
                      r"starter|monthly|yearly|annual))?\s*[.!\u2192\u00bb>]*\s*$", re.I)
 
 
+# a sentence the seller says about itself: "We gained ...", "Thanks to our ...", "Our team ..."
+_STATEMENT = re.compile(r"\W*(?:we|i|our|my|thanks\s+to|thank\s+you\s+to|huge\s+thanks\s+to)\b(?!\s+(?:can|could|would|'d|"
+                        r"invite|encourage|recommend|offer|need|ask))", re.I)
+
+
 class Analysis:
     def __init__(self, doc: Document, lex: Lexicon, *, ending_words: int = 80,
                  detector: AskDetector | None = None):
@@ -67,7 +72,7 @@ class Analysis:
                 c.sentence = (s, e)
                 out.append(c)
         for link in block.links:
-            c = self.detector.classify_link(link)
+            c = self.detector.classify_link(link, inline=self._in_statement(block, link))
             if (c is None or c.kind != EXPLICIT) and _CHOOSE.match(link.text or "") and \
                     self._priced(block):
                 # "Choose" / "Select plan" under "$7.99/month": a plan picked on a pricing card
@@ -81,6 +86,22 @@ class Analysis:
         """Does a price stand in the few blocks up to this one (a pricing card)?"""
         blocks = self.doc.blocks
         return any(price(b.text) for b in blocks[max(0, block.index - 12):block.index + 1])
+
+    def _in_statement(self, block: Block, link) -> bool:
+        """Is the link a few words inside a sentence the seller says about itself ("We gained
+        several new [sponsors](/sponsors)", "Thanks to our [backers](...)")?"""
+        lt = (link.text or "").strip()
+        if not lt or link.image:
+            return False
+        text = block.text
+        at = text.find(lt)
+        if at < 0:
+            return False
+        for s, e in self.sentences(block):
+            if s <= at < e:
+                sent = text[s:e]
+                return len(sent.strip()) > len(lt) + 8 and _STATEMENT.match(sent) is not None
+        return False
 
     def known_calls(self, block: Block) -> list[Call] | None:
         """The block's calls if a check has already asked for them, else None (classifies

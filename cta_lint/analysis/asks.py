@@ -373,7 +373,7 @@ class AskDetector:
         strong = self.lex.re_href_ask_strong
         return strong is None or strong.search(href) is None
 
-    def classify_link(self, link) -> Call | None:
+    def classify_link(self, link, inline: bool = False) -> Call | None:
         text = " ".join((link.text or "").split())
         href = link.href or ""
         kind = NONE
@@ -398,7 +398,8 @@ class AskDetector:
             if href.lower().startswith("mailto:"):
                 kind = ENGAGEMENT if kind == NONE else kind
             elif self.lex.re_href_ask is not None and self.lex.re_href_ask.search(href) and \
-                    not self._soft_href(href):
+                    not self._soft_href(href) and not (inline and kind == NONE and text and
+                                                       not _GENERIC_LINK.match(text)):
                 kind = EXPLICIT
             elif href and kind == NONE and text:
                 kind = SOFT

@@ -111,8 +111,8 @@ def _lead_in(first, an) -> str | None:
     k = first.index - 1
     while k >= 0 and not blocks[k].text.strip():
         k -= 1
-    if k < 0 or blocks[k].kind == ITEM:
-        return None
+    if k < 0 or (blocks[k].kind == ITEM and blocks[k].level >= first.level):
+        return None   # (a parent item is the lead-in of its nested list)
     text = blocks[k].text.strip()
     return text[-160:]
 
@@ -233,6 +233,14 @@ def _lists(body):
         cur = [b] if b.kind == ITEM else []
     if len(cur) >= 3:
         groups.append(cur)
+    # a nested list is a list of its own, introduced by its parent item ("4 new versions with
+    # plenty of useful features: - New commands - CSS support - ...")
+    nested: dict[int, list] = {}
+    for b in body:
+        if b.kind == ITEM and b.level > 1 and b.group >= 0:
+            nested.setdefault(b.group, []).append(b)
+    top = {g[0].group for g in groups}
+    groups += [items for gid, items in nested.items() if gid not in top and len(items) >= 3]
     return groups
 
 
