@@ -6,7 +6,7 @@ from ..analysis.ending import closing_block
 from ..analysis import hedges
 from ..analysis.vocab import vocab
 from ..analysis.words import tokens
-from ..document import BUTTON, HEADING
+from ..document import BUTTON, HEADING, ITEM
 from ..findings import Hit
 from ..phrases import normalise
 from . import Check
@@ -84,10 +84,19 @@ class WeakAsk(Check):
                 if s >= cut:
                     sents.append((b, s, e))
         prev = None
+        lead = None   # the sentence leading into the current list ("If you'd like to help, you can:")
         for k, (b, s, e) in enumerate(sents):
+            if b.kind != ITEM:
+                lead = (b, s, e) if b.text[s:e].rstrip().endswith(":") else None
             if asks_like(an, b, s, e):
                 h = hedges.find(an.lex, b.text, s, e)
                 hb, start, stop = b, b.src(s), b.src_end(e)
+                if h is None and b.kind == ITEM and lead is not None and lead != prev:
+                    # every item of a list answers the sentence that leads into it
+                    lb, ls, le = lead
+                    h = hedges.find(an.lex, lb.text, ls, le)
+                    if h is not None:
+                        hb, start = lb, lb.src(ls)
                 if h is None and prev is not None and not _support_line(an, *prev):
                     pb, ps, pe = prev
                     # a condition leading into the ask ("If interested: <link>") hedges it; one
