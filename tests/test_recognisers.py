@@ -126,6 +126,7 @@ ASKS = [
     # the seller offering the next step, for a yes in reply
     "Want me to send over a quick example?",
     "Shall I send you a few times for next week?",
+    "Please provide us with your updated billing information.",
 ]
 
 NOT_ASKS = [
@@ -187,6 +188,7 @@ NOT_ASKS = [
     "The app is supported by its patrons by paying a monthly subscription.",
     "Do you want me to stop emailing you?",
     "Can we share your story on our blog?",
+    "Get billing help in our docs.",
 ]
 
 

@@ -390,6 +390,8 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
         if w in (",", ";", ":", "!", "?", "(", ")", "\u2014", "\u2013", "-") or w in _STOP:
             break
         if w in v.objects or w.endswith("%") or (w[:1] in "$£€" and w[1:2].isdigit()):
+            if k + 1 < n and toks[k + 1][2] in _ENGAGE_PURPOSE:
+                return k + 2, False, "engagement"   # "billing help", "order questions"
             return k + 1, True, purpose
         if k == j and toks[j - 1][2] in _PRODUCT_VERBS and _product_name(text, toks, k):
             return k + 1, True, purpose   # "Try Notion free", "Deploy Atomic CRM in minutes"
