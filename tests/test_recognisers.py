@@ -127,6 +127,7 @@ ASKS = [
     "Want me to send over a quick example?",
     "Shall I send you a few times for next week?",
     "Please provide us with your updated billing information.",
+    "Stock up now while limited quantities last.",
 ]
 
 NOT_ASKS = [
@@ -189,6 +190,7 @@ NOT_ASKS = [
     "Do you want me to stop emailing you?",
     "Can we share your story on our blog?",
     "Get billing help in our docs.",
+    "We stock up on coffee every week.",
 ]
 
 

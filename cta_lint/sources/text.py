@@ -17,7 +17,7 @@ from . import templates
 _BULLET = re.compile(
     r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u2713\u2714\u2705\u2611\u27a2"
     r"\u27a4\u25ba\u25b8\u2192]|\d{1,2}[.)]|[a-h][.)]|\(\d{1,2}\))[ \t]+(?=\S)")
-_DIVIDER = re.compile(r"[ \t]*(?:[-=_*~#]{3,}|(?:[-*] ){2,}[-*])[ \t]*$")
+_DIVIDER = re.compile(r"[ \t]*(?:[-=_*~#\u2014\u2013\u2500\u2501\u2550]{3,}|(?:[-*] ){2,}[-*])[ \t]*$")
 _SUBJECT = re.compile(r"[ \t]*subject[ \t]*:[ \t]*", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
