@@ -165,3 +165,10 @@ def test_freemarker_tags_mask():
     assert format_for("templates/email/html/trial.ftl") == "html" or format_for(
         "templates/email/html/trial.html.ftl") == "html"
     assert format_for("templates/email/trial.ftlh") == "html"
+
+
+def test_plain_text_rules_of_dashes_are_dividers():
+    from cta_lint.document import DIVIDER
+    from cta_lint.sources import text
+    doc = text.read("Renew before 31 August.\n\n————\nThis email was automatically generated.\n")
+    assert [b.kind for b in doc.blocks][:2] == ["paragraph", DIVIDER]
