@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..document import HEADING, ITEM, PARAGRAPH
+from .asks import EXPLICIT
 
 _STEP_VERB = re.compile(
     r"^(?:step\s*\d|first|then|next|finally|go to|open|click|tap|select|choose|enter|type|copy|paste|"
@@ -154,6 +155,23 @@ _ASKED_ACTIONS = re.compile(
 _PRODUCT_QUESTION = re.compile(r"\W*(?:what\s+(?:is|are)\b|what's\b|why\b)", re.I)
 
 
+# a lead-in or heading that celebrates what the seller's people did
+_ACCOMPLISHED = re.compile(r"\b(?:celebrat\w*|achievements?|accomplishments?|milestones?|"
+                           r"grateful|proud\s+of)\b", re.I)
+
+
+def _lead_asks(first, an) -> bool:
+    """Does the block just before a list ask explicitly (the list naming what to give or
+    bring: "please email us to arrange a drop-off: - Pram - Blankets")?"""
+    blocks = an.doc.blocks
+    k = first.index - 1
+    while k >= 0 and not blocks[k].text.strip():
+        k -= 1
+    if k < 0 or blocks[k].kind != PARAGRAPH:
+        return False
+    return any(c.kind == EXPLICIT and c.link is None for c in an.calls(blocks[k]))
+
+
 def _section_heading(first, an) -> str | None:
     """The text of the heading of the section a block is in, or None."""
     blocks = an.doc.blocks
@@ -176,6 +194,10 @@ def _is_excluded_list(items, an) -> str | None:
     if lead is not None and _ASKED_ACTIONS.search(lead):
         return "actions"   # "please consider -" / "Ways to help:": what the reader is asked to do
     heading = _section_heading(items[0], an)
+    if any(t is not None and _ACCOMPLISHED.search(t) for t in (lead, heading)):
+        return "accomplishments"   # "Celebrating our community": what was done, not offered
+    if lead is not None and _lead_asks(items[0], an):
+        return "asked"   # "please email us to arrange a drop-off: - Pram - Blankets": its object
     if not (lead and _SECTION_CUE.search(lead)) and any(
             t is not None and t.rstrip().endswith("?") and not _SECTION_CUE.search(t) and
             not _PRODUCT_QUESTION.match(t) for t in (lead, heading)):
@@ -277,9 +299,11 @@ def _enumeration(b) -> tuple[int, int] | None:
             continue
         if sum(1 for p in parts if _WH.match(p)) * 2 >= len(parts):
             continue   # "what moved, what stalled, what we ask": questions, not features
-        if weak and (not _READER.search(_sentence(t, m.start())) or sum(
-                1 for p in parts if p.strip()[:1].isupper()) * 2 > len(parts)):
-            continue   # "companies like Red Hat, Amazon and Borland": examples, not the offer
+        names = sum(1 for p in parts if p.strip()[:1].isupper() and len(p.split()) <= 3)
+        if (weak or _COLON.match(m.group(0))) and names * 2 > len(parts):
+            continue   # "companies like Red Hat, Amazon and Borland", "left to right: Hanna, Sara"
+        if weak and not _READER.search(_sentence(t, m.start())):
+            continue   # "things like hand-washing, ...": examples, not the offer
         if sum(1 for p in parts if _PEOPLE.search(p)) * 2 > len(parts):
             continue   # "developers, translators and community members": who, not what
         if _COLON.match(m.group(0)) and _NOT_FEATURES.search(t, 0, m.start() + 1):
