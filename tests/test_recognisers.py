@@ -306,9 +306,17 @@ SELLER = [
     # the seller needing an amount of money
     ("We believe we will need $20,000 per month to keep going.", "we will need $20,000"),
     ("I need about £500 by Friday for the print run.", "I need about £500"),
+    # the seller by its name; unable to go on without the reader
+    ("Octobox currently relies on volunteers and donations to cover its costs.",
+     "Octobox currently relies on volunteers"),
+    ("The only way we can run it is via generous corporate sponsorship.",
+     "The only way we can run it is via generous corporate sponsorship"),
+    ("We can't do this without you!", "We can't do this without you"),
 ]
 NOT_SELLER = [
     "You need $5 to open an account.",
+    "Help us make our events great.",
+    "Stripe relies on card networks to move money.",
     "Everything you need to launch your store.",
     "If you need help, just reply.",
     "We need your address to ship your order.",

@@ -139,8 +139,15 @@ _HARDSHIP = re.compile(
     r"|\b(?:are|is|am|we're|i'm)\s+losing\s+(?:their|its|our|my)\s+(?:funding|income|sponsors|"
     r"jobs?|savings)", re.I)
 _SAKE = re.compile(
-    r"\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:hit|reach|make|meet|cover|pay|survive|afford|fund|stay\s+"
-    r"afloat|keep\s+(?:going|the\s+lights)|get\s+to\s+our|close)\b"
+    r"\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:hit|reach|meet|cover|pay|survive|afford|fund|stay\s+"
+    r"afloat|keep\s+(?:going|the\s+lights)|get\s+to\s+our|close|make\s+(?:rent|payroll|ends\s+meet|"
+    r"it\s+through|(?:our|my|the)\s+(?:target|goal|quota|numbers)))\b"
+    # the seller unable to go on without the reader: "we can't do this without you"
+    r"|\b(?:we|i)\s+(?:can't|cannot|couldn't|could\s+not)\s+(?:do|keep|continue|run|make)\s+(?:\w+\s+){0,3}?"
+    r"without\s+(?:you|your\s+(?:help|support|donations?|sponsorship|generosity))\b"
+    # "the only way we can run it is via generous corporate sponsorship"
+    r"|\bthe\s+only\s+way\s+(?:we|i)\s+can\s+(?:run|keep|continue|afford|survive|do|make|fund)\b"
+    r"[^.!?]{0,50}?\b(?:sponsor\w*|donation\w*|support(?:ers)?|funding|backers|patrons|you)\b"
     r"|\bhelp\s+fund\s+(?:my|our)\b"
     r"|\b(?:so|so\s+that)\s+(?:i|we)\s+can\s+(?:keep\s+(?:going|working|the\s+lights)|pay|afford|"
     r"survive|stay\s+afloat|make\s+rent|cover)\b"
@@ -171,7 +178,8 @@ _KEYS = {   # (longer keys first: the first group that matches at a place wins)
             r"can't\s+(?:do|continue|survive|keep\s+going)",
     "need_goal": r"needs?",
     "need_stakes": r"relies|depend(?:s|ing)?",
-    "stakes": r"rides?|hinges?|riding|on\s+the\s+line|at\s+(?:stake|risk)|without|unless",
+    "stakes_sake": r"without",
+    "stakes": r"rides?|hinges?|riding|on\s+the\s+line|at\s+(?:stake|risk)|unless",
     "goal": r"must|have\s+to|has\s+to|got\s+to|gotta|trying|pressure|hoping|asked|told|supposed|"
             r"goal|target|aim|hope",
     "goal_hardship": r"desperate",
@@ -179,11 +187,21 @@ _KEYS = {   # (longer keys first: the first group that matches at a place wins)
                  r"not\s+where|nowhere|under|shy|miss\w*|haven't|have\s+not|didn't|did\s+not",
     "hardship": r"broke|out\s+of|unemployed|struggl\w*|afford|rent|payroll|living\s+costs|bills|"
                 r"salar\w*|make\s+money|ends\s+meet|food|losing",
-    "sake": r"help\w*\s+(?:me|us|fund)|earn\w*|make\s+(?:less|below|under)|afloat|"
+    "sake": r"help\w*\s+(?:me|us|fund)|earn\w*|make\s+(?:less|below|under)|afloat|only\s+way|"
             r"more\s+(?:money|funding|funds|sponsors|donations|backers)|difference|"
             r"mean\s+(?:a\s+lot|the\s+world|so\s+much|everything)|favou?r",
 }
 _GATE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _KEYS.items()) + r")\b")
+
+
+# the seller by its name, relying on what readers give: "Octobox currently relies on volunteers
+# and donations" (case-sensitive: a capitalised name opens the sentence)
+_NAMED = re.compile(
+    r"(?:^|(?<=[.!?]\s))[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?\s+(?:(?:currently|still|entirely|largely|"
+    r"mostly|fully|completely)\s+)?(?:relies|depends|counts|survives|runs)\s+(?:(?:entirely|solely|"
+    r"only|mostly|largely)\s+)?on\s+(?:[\w']+\s+){0,3}?(?:[Dd]onations|[Ss]ponsors(?:hip)?|"
+    r"[Bb]ackers|[Ss]upporters|[Pp]atrons|[Cc]ontributions|[Vv]olunteers|(?:your|community|"
+    r"reader|user)\s+support)\b")
 
 
 def find_all(lex, text: str):
@@ -207,6 +225,8 @@ def find_all(lex, text: str):
             spans += [(m.start(), m.end()) for m in _HARDSHIP.finditer(text)]
         if "sake" in keyed:
             spans += [(m.start(), m.end()) for m in _SAKE.finditer(text)]
+        if "need" in keyed:
+            spans += [(m.start(), m.end()) for m in _NAMED.finditer(text)]
     if not spans:
         return []
     exc = lex.re_not_seller
