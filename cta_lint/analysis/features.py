@@ -196,8 +196,6 @@ def _is_excluded_list(items, an) -> str | None:
     heading = _section_heading(items[0], an)
     if any(t is not None and _ACCOMPLISHED.search(t) for t in (lead, heading)):
         return "accomplishments"   # "Celebrating our community": what was done, not offered
-    if lead is not None and _lead_asks(items[0], an):
-        return "asked"   # "please email us to arrange a drop-off: - Pram - Blankets": its object
     if not (lead and _SECTION_CUE.search(lead)) and any(
             t is not None and t.rstrip().endswith("?") and not _SECTION_CUE.search(t) and
             not _PRODUCT_QUESTION.match(t) for t in (lead, heading)):
@@ -237,6 +235,8 @@ def _is_excluded_list(items, an) -> str | None:
         return "first-person"   # "I hope that you...", "We moved offices": not what you get
     if sum(1 for t in said if _STATEMENT.match(t)) * 2 >= n:
         return "statements"   # "The card expired", "There are insufficient funds": reasons
+    if lead is not None and lead.endswith((".", "!")) and _lead_asks(items[0], an):
+        return "asked"   # "please email us to arrange a drop-off: - Pram - Blankets": its object
     return None
 
 
