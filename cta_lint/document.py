@@ -17,20 +17,23 @@ _WORD = re.compile(r"\S+")
 # domain with a path ("acme.io/pricing") or with a common top-level domain ("acme.com"); not
 # part of an email address, and not a file name ("app.js/", "README.md/").
 _LABEL = r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
-WEB_ADDRESS = re.compile(
+_WEB_ADDRESS = (
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+"
     r"|(?<![@\w./-])" + _LABEL + r"(?!(?:js|md|py|rb|php|html?|ts|css|json|txt|go|rs|sh|yml|"
     r"yaml|toml|cfg|ini|xml|csv|pdf|png|jpe?g|gif|svg)/)[a-z]{2,6}/[^\s<>\"')\]]*"
     r"|(?<![@\w./-])" + _LABEL + r"(?:com|org|net|io|co|app|dev|ai|us|uk|ca|au|de|fr|eu|nl|me|"
-    r"info|biz|shop|store|so|xyz)\b(?![\w@/-]|\.\w)", re.I)
+    r"info|biz|shop|store|so|xyz)\b(?![\w@/-]|\.\w)")
 _WEB_HINT = re.compile(r"https?://|www\.|\.[a-z]{2,6}(?:/|\b)", re.I)
+_WEB: list = []   # the compiled pattern, on first use (HTML runs never need it)
 
 
 def web_addresses(text: str):
     """The web addresses written out in ``text``: (start, url) with trailing punctuation off."""
     if _WEB_HINT.search(text) is None:
         return []
-    return [(m.start(), m.group(0).rstrip(".,;:!?")) for m in WEB_ADDRESS.finditer(text)]
+    if not _WEB:
+        _WEB.append(re.compile(_WEB_ADDRESS, re.I))
+    return [(m.start(), m.group(0).rstrip(".,;:!?")) for m in _WEB[0].finditer(text)]
 # Whitespace that collapses: a run of two or more whitespace characters, or one that is not a
 # plain space (r"\s{2,}|[^\S ]"), written to start with a character class: the regex engine then
 # skips to the next whitespace character in C instead of trying both branches everywhere

@@ -9,44 +9,13 @@ at the same length, in the masked text.
 - Blade's mail button, ``@component('mail::button', ['url' => ...]) Text @endcomponent``: a
   link around its text, its destination the route's name as far as it fits.
 
-``blank`` and ``placeholder`` serve every template language (templates.py uses them too).
+Imported by templates.mask() only for a text that holds one of these languages.
 """
 from __future__ import annotations
 
 import re
 
-_IDENT = re.compile(r"[A-Za-z_][\w.]*")
-_CURRENCY = frozenset("$£€¥")
-
-
-def _one_line(s: str) -> bool:
-    return "\n" not in s and "\r" not in s
-
-
-def blank(s: str) -> str:
-    """Spaces for the characters of ``s``, its line ends kept."""
-    if "\n" not in s and "\r" not in s:   # the usual one-line tag
-        return " " * len(s)
-    return "".join(c if c in "\n\r" else " " for c in s)
-
-
-def placeholder(tag: str, inner: str, before: str = "") -> str:
-    """An output tag as the word its expression names, right-aligned ("{{ first_name }}" ->
-    "    first_name"); after a currency sign, an amount."""
-    if not _one_line(tag):
-        return blank(tag)
-    if before in _CURRENCY:
-        return "0".ljust(len(tag))   # "$<%= plan.price %>/month": an amount
-    m = _IDENT.search(inner)
-    if not m:
-        return blank(tag)
-    name = m.group(0)
-    if name in ("else", "this"):
-        name = "value" if name == "this" else ""
-    if not name:
-        return blank(tag)
-    return name.rjust(len(tag))[: len(tag)]
-
+from .placeholders import blank, one_line as _one_line, placeholder
 
 _BLADE_BLOCK_END = {"php": re.compile(r"@endphp\b"), "verbatim": re.compile(r"@endverbatim\b")}
 

@@ -30,8 +30,7 @@ from __future__ import annotations
 import re
 
 from .._record import Record
-from . import servertags
-from .servertags import blank, placeholder
+from .placeholders import blank, placeholder
 
 # Blade's directives (a file is read as Blade when one of its block directives or a raw echo is
 # in it): "@if($x)", "@endif", "@component('mail::message')"
@@ -51,6 +50,7 @@ _OPENER_PARTS = {
     "ftl": r"\$\{|</?[#@](?=[A-Za-z_-])",
 }
 _OPENERS_BY: dict[tuple, re.Pattern] = {}
+_JINJA_ONLY = _OPENERS_BY[(False, False, False)] = re.compile(_OPENER_PARTS["jinja"])
 
 
 def _openers(text: str) -> re.Pattern:
@@ -135,6 +135,8 @@ def mask(text: str, fmt: str = "html") -> Masked:
         return Masked(text)
     not_comment = _NOT_COMMENTS.get(fmt)
     openers = _openers(text)
+    if openers is not _JINJA_ONLY:
+        from . import servertags   # (only a text with ERB, Blade or FreeMarker in it)
     components: list[str] = []   # Blade components open: "button" for a mail button
     out: list[str] = []
     result = Masked("")
