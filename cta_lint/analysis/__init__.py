@@ -20,11 +20,10 @@ from .lexicon import Lexicon
 _CHOOSE = re.compile(r"\s*(?:choose|select|pick|subscribe|buy|get|continue|sign\s+up|start)"
                      r"(?:\s+(?:this|it|now|plan|this\s+plan|package|tier|pro|premium|basic|"
                      r"starter|monthly|yearly|annual))?\s*[.!\u2192\u00bb>]*\s*$", re.I)
-
-
 # a sentence the seller says about itself: "We gained ...", "Thanks to our ...", "Our team ..."
-_STATEMENT = re.compile(r"\W*(?:we|i|our|my|thanks\s+to|thank\s+you\s+to|huge\s+thanks\s+to)\b(?!\s+(?:can|could|would|'d|"
-                        r"invite|encourage|recommend|offer|need|ask))", re.I)
+_STATEMENT = re.compile(r"\W*(?:we|i|our|my|thanks\s+to|thank\s+you\s+to|huge\s+thanks\s+to)\b"
+                        r"(?!\s+(?:can|could|would|'d|invite|encourage|recommend|offer|need|ask))",
+                        re.I)
 
 
 class Analysis:

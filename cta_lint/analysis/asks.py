@@ -374,6 +374,10 @@ class AskDetector:
         return strong is None or strong.search(href) is None
 
     def classify_link(self, link, inline: bool = False) -> Call | None:
+        """A link's call: by its text, and where its text leaves it open by its destination.
+        ``inline``: the link is a few words of a sentence the seller says about itself ("We
+        gained several new [sponsors](/sponsor)"): its destination says where it points, not
+        that it asks."""
         text = " ".join((link.text or "").split())
         href = link.href or ""
         kind = NONE

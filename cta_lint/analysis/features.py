@@ -1,12 +1,14 @@
 """Feature passages: what the offer has or does for the reader, listed.
 
-A feature passage is a list of 3+ items (bullets, check marks, numbered items, short parallel
-lines, a grid of title + description cells) or a paragraph enumerating 3+ things after a cue
-("includes", "with", "you'll get", "features", "lets you", a colon). A list counts only when its
-items can describe the offer: not steps, tables of contents, link round-ups, people, dates and
-agendas, FAQs and questions, receipts and price lists, statements about the seller, problems the
-reader has, quoted variants (subject lines, sample replies), language names, or placeholder
-items ("List item 1", "[Benefit]").
+A feature passage is a list of 3+ items (bullets, check marks, numbered items, a nested list,
+short parallel lines, a grid of title + description cells), 3+ subheadings under a feature cue
+("## Features"), or a paragraph enumerating 3+ things after a cue ("includes", "with", "you'll
+get", "lets you", a colon; "like" / "such as" only in a sentence to the reader). A list counts
+only when its items can describe the offer: not steps, tables of contents, link round-ups,
+people or names, dates and agendas, FAQs, questions and survey answers, receipts, price lists
+and payment details, statements about the seller and its accomplishments, problems the reader
+has, ways the reader is asked to help or what an ask just before asks for, quoted variants
+(subject lines, sample replies), language names, or placeholder items ("List item 1").
 """
 from __future__ import annotations
 
