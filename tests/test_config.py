@@ -390,3 +390,13 @@ def test_per_file_ignores_on_the_command_line(tmp_path):
     assert res.returncode == 2 and "expected GLOB:RULES" in res.stderr
     res = run_cli("check", "--per-file-ignores", "*.md:CTA999", ".", cwd=r)
     assert res.returncode == 2 and "--per-file-ignores: unknown rule 'CTA999'" in res.stderr
+
+
+def test_readme_names_every_lexicon_list():
+    """A rule pack author finds every list a lexicon file can hold in the README."""
+    import re
+    from pathlib import Path
+    from cta_lint.analysis.lexicon import LISTS
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    part = readme[readme.index("* **Lexicon files**"):readme.index("are used in one of two ways")]
+    assert [name for name in LISTS if f"`{name}`" not in part] == []
