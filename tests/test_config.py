@@ -394,7 +394,6 @@ def test_per_file_ignores_on_the_command_line(tmp_path):
 
 def test_readme_names_every_lexicon_list():
     """A rule pack author finds every list a lexicon file can hold in the README."""
-    import re
     from pathlib import Path
     from cta_lint.analysis.lexicon import LISTS
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
