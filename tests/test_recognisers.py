@@ -191,6 +191,8 @@ NOT_ASKS = [
     "Can we share your story on our blog?",
     "Get billing help in our docs.",
     "We stock up on coffee every week.",
+    "You are welcome to join The Turing Way community.",
+    "Email hello.project@gmail.com for more information.",
 ]
 
 

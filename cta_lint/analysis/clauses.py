@@ -48,7 +48,10 @@ _STOP = frozenset("if when because so that which who while as since although tho
 _ENGAGE_PURPOSE = frozenset("question questions feedback thoughts thought comments comment ideas "
                             "idea concerns concern help issue issues problem problems trouble "
                             "suggestions suggestion opinion views experience support success "
-                            "service helpdesk assistance".split())
+                            "service helpdesk assistance information info".split())
+# what help a reader may want with a commercial thing: "billing help", "order questions"
+_SUPPORT_NOUNS = frozenset("help support question questions issue issues problem problems trouble "
+                           "assistance".split())
 _MECH_WORDS = frozenset("here below above now today tonight online button link monthly generously "
                         "once".split())
 # verbs for which "a time" is a meeting slot ("set up a time", not "take your time")
@@ -371,8 +374,8 @@ _PRODUCT_VERBS = frozenset("try get download deploy grab join".split())
 def _product_name(text, toks, k) -> bool:
     """Is token k a capitalised name in a sentence that is not in title case?"""
     s = toks[k][0]
-    if not text[s].isupper() or toks[k][2] in ("i", "it", "a"):
-        return False
+    if not text[s].isupper() or toks[k][2] in _DETERMINERS or toks[k][2] in ("i", "it"):
+        return False   # ("Join The Turing Way community": "The" is no product)
     words = [t for t in toks if t[2][:1].isalpha()]
     return not all(text[t[0]].isupper() for t in words)
 
@@ -390,7 +393,7 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
         if w in (",", ";", ":", "!", "?", "(", ")", "\u2014", "\u2013", "-") or w in _STOP:
             break
         if w in v.objects or w.endswith("%") or (w[:1] in "$£€" and w[1:2].isdigit()):
-            if k + 1 < n and toks[k + 1][2] in _ENGAGE_PURPOSE:
+            if k + 1 < n and toks[k + 1][2] in _SUPPORT_NOUNS:
                 return k + 2, False, "engagement"   # "billing help", "order questions"
             return k + 1, True, purpose
         if k == j and toks[j - 1][2] in _PRODUCT_VERBS and _product_name(text, toks, k):
