@@ -231,6 +231,9 @@ HEDGED = [
      "If now's not a good time"),
     ("Should you wish to upgrade, the plans are on our site.", "Should you wish"),
     ("No worries, the order form stays open all week.", "No worries"),
+    ("Interested in sponsoring? Contact our team.", "Interested in sponsoring?"),
+    ("We thought we'd remind you to renew your plan.", "We thought we'd"),
+    ("I wanted to offer you a free trial of the Pro plan.", "I wanted to offer"),
 ]
 PLAIN = [
     "If you order by Friday, shipping is free.",

@@ -9,7 +9,8 @@
   not");
 - modals: "you might want to", "might be worth";
 - hopes and apologies: "I hope you'll consider", "sorry to bother you", "I totally understand
-  if ...", "I don't want to be pushy, but".
+  if ...", "I don't want to be pushy, but", "I thought I'd", "I wanted to offer";
+- the ask put as a question of the reader's interest: "Interested in sponsoring?", "Curious?".
 
 The lexicon list ``hedge`` holds the fixed phrases; the conditional and permission classes are
 recognised by their structure here (any disposition after "if you", not a list of them). A
@@ -67,6 +68,12 @@ _APOLOGY = re.compile(r"\b(?:i|we)(?:'ve|\s+have)\s+been\s+asked\s+to\b|\bsorry\
                       r"a\s+(?:bother|pest|nuisance)|salesy)\b", re.I)
 
 
+# the ask put as a question of the reader's interest, before it or around it ("Interested in
+# sponsoring? Contact us!", "Curious? Reply 'yes'")
+_INTEREST = re.compile(r"(?<![\w'])(?:are\s+you\s+)?(?:interested|curious)(?:\s+in\s+[^?.!]{1,60})?\?",
+                       re.I)
+
+
 def find(lex, text: str, start: int, end: int, conditionals: bool = True
          ) -> tuple[int, int] | None:
     """The first hedge in text[start:end], as a span, or None. ``conditionals=False``: not the
@@ -80,7 +87,8 @@ def find(lex, text: str, start: int, end: int, conditionals: bool = True
             if conditionals or not s.startswith(("if", "If", "only if"), m.start()):
                 best = (m.start(), m.end())
                 break
-    for pat in ((_CONDITIONAL, _PERMISSION, _APOLOGY) if conditionals else (_PERMISSION, _APOLOGY)):
+    for pat in ((_CONDITIONAL, _PERMISSION, _APOLOGY, _INTEREST) if conditionals else
+                (_PERMISSION, _APOLOGY, _INTEREST)):
         m = pat.search(s, start, end)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end())
