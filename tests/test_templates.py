@@ -172,3 +172,11 @@ def test_plain_text_rules_of_dashes_are_dividers():
     from cta_lint.sources import text
     doc = text.read("Renew before 31 August.\n\n————\nThis email was automatically generated.\n")
     assert [b.kind for b in doc.blocks][:2] == ["paragraph", DIVIDER]
+
+
+def test_kramdown_attribute_lists_are_not_copy():
+    from cta_lint.sources import markdown
+    src = "[Contact us](https://x.example/c){: .btn .btn-primary}\n\n{: .lead}\nA lead paragraph.\n"
+    doc = markdown.read(src)
+    assert [b.text for b in doc.blocks] == ["Contact us", "A lead paragraph."]
+    assert [ln.text for ln in doc.blocks[0].links] == ["Contact us"]

@@ -21,6 +21,9 @@ _A_CLOSE = re.compile(r"</a\s*>", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
+_IAL = re.compile(r"\{:[^{}\n]{0,200}\}")
+
+
 def _bare_links(blk: Block) -> None:
     """A bare web address in a block is a link, as a reader's mail client makes it; its text is
     the block's (as the plain-text reader does), so the words around it say what it is for."""
@@ -102,6 +105,9 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
         text = _blank(fm.group(0)) + text[fm.end():]
     if mdx or "\nimport " in text or text.startswith("import ") or "\nexport " in text:
         text = _MDX_ESM.sub(lambda m: _blank(m.group(0)), text)
+    if "{:" in text:
+        # kramdown's inline attribute lists (Jekyll): "[Contact us](/c){: .btn}", "{: .lead}"
+        text = _IAL.sub(lambda m: " " * len(m.group(0)), text)
     line_starts = [0]
     i = text.find("\n")
     while i != -1:
