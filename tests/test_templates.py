@@ -140,6 +140,7 @@ def test_template_file_names_pick_their_reader():
     assert template_ext("x/trial.blade.php") == ".blade" and template_ext("x/index.php") == ".php"
     assert format_for("emails/welcome.gohtml") == "html"
     assert format_for("emails/welcome.gotxt") == "text"
+    assert format_for("docs/sponsorship.rst", "Sponsorship\n===========\n\n<a href='x'>") == "markdown"
 
 
 def test_go_template_actions_are_control_tags():

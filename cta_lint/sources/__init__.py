@@ -51,7 +51,9 @@ def format_for(path: str | None, text: str | None = None) -> str:
                 return "html"
         if ext in HTML_EXT:
             return "html"
-        if ext in MD_EXT:
+        if ext in MD_EXT or ext in (".rst", ".rest"):
+            # (reStructuredText, when given by name: its paragraphs, bullets and underlined
+            # titles read as Markdown reads them; a folder run does not pick it up)
             return "markdown"
         if ext in EML_EXT:
             return "eml"
