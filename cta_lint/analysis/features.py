@@ -58,6 +58,9 @@ _ENUM = re.compile(r"[^,;:.!?]+(?:,\s*[^,;:.!?]+){1,}(?:,?\s+(?:and|&|or|plus)\s
 _WH = re.compile(r"\s*(?:what|how|why|when|where|who|which)\b", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:there's|it's|i'm|i|we|they|he|she|there is|there are|you|you're|if|"
                           r"would)\b", re.I)
+# a compound verb: a part that has one is a clause, not a noun phrase of a list
+_FINITE = re.compile(r"\b(?:has\s+been|have\s+been|had\s+been|will\s+be|can\s+be|could\s+be|"
+                     r"would\s+be|should\s+be|might\s+be|may\s+be)\b", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|we|i'm|we're|i've|we've|my|our team)\s", re.I)
 # the writer speaking of themself anywhere in an item ("all I see is ...", "I'm forced to ...")
 _I = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|i am)\b", re.I)
@@ -66,6 +69,7 @@ _NOT_FEATURES = re.compile(
     r"\b(?:challenges?|problems?|issues?|pain\s+points?|mistakes?|risks?|questions?|examples?|"
     r"steps?|requirements?|prerequisites?|rules?|symptoms?|signs?|complaints?|outcomes?|"
     r"scenarios?|options|possibilities|topics?|agenda|schedule|timeline|headaches?|struggles?|"
+    r"mission|vision|values|purpose|"
     # the data of a transaction: "Payment details", "Order summary", "Your receipt"
     r"(?:payment|order|billing|account|booking|shipping|delivery|event|contact|invoice)\s+"
     r"(?:details|summary|information|info)|receipt|invoice|"
@@ -297,8 +301,9 @@ def _enumeration(b) -> tuple[int, int] | None:
             continue   # (after "includes", the first item may be long: "access to two days of")
         if e.group(0).count(",") == 1 and sizes[-1] > 4:
             continue   # "A, B and C" with one comma: only short noun phrases, not two clauses
-        if any(_CLAUSE_WORD.search(p) for p in parts[:-1]):
-            continue
+        if any(_CLAUSE_WORD.search(p) for p in parts[:-1]) or any(_FINITE.search(p) for p in parts):
+            continue   # a clause among the parts ("SignPath, based in Vienna, has been ..."):
+            #            a sentence with commas, not a list of things
         if sum(1 for p in parts if _WH.match(p)) * 2 >= len(parts):
             continue   # "what moved, what stalled, what we ask": questions, not features
         names = sum(1 for p in parts if p.strip()[:1].isupper() and len(p.split()) <= 3)
