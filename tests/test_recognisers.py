@@ -317,11 +317,17 @@ SELLER = [
     ("The only way we can run it is via generous corporate sponsorship.",
      "The only way we can run it is via generous corporate sponsorship"),
     ("We can't do this without you!", "We can't do this without you"),
+    ("We can't put on a great show without some great sponsors.",
+     "We can't put on a great show without some great sponsors"),
+    ("Donate so that we can continue growing.", "so that we can continue"),
+    ("The project is seeking monetary support for its workshops.", "is seeking monetary support"),
+    ("Our expansion has increased the need for funds.", "need for funds"),
 ]
 NOT_SELLER = [
     "You need $5 to open an account.",
     "Help us make our events great.",
     "Stripe relies on card networks to move money.",
+    "We are looking for sponsors for the spring conference.",
     "Everything you need to launch your store.",
     "If you need help, just reply.",
     "We need your address to ship your order.",

@@ -145,11 +145,20 @@ _SAKE = re.compile(
     # the seller unable to go on without the reader: "we can't do this without you"
     r"|\b(?:we|i)\s+(?:can't|cannot|couldn't|could\s+not)\s+(?:do|keep|continue|run|make)\s+(?:\w+\s+){0,3}?"
     r"without\s+(?:you|your\s+(?:help|support|donations?|sponsorship|generosity))\b"
+    r"|\b(?:we|i)\s+(?:can't|cannot|couldn't|could\s+not)\s+(?:do|keep|continue|run|make|put\s+on)\s+"
+    r"(?:[\w'-]+\s+){0,4}?without\s+(?:(?:some|more|our|great|generous|enough)\s+){0,2}"
+    r"(?:sponsors|sponsorship|donations|donors|funding|supporters|backers|members|patrons)\b"
+    # the seller seeking money, or stating its need for it: "ClojureBridge is seeking monetary
+    # support", "the expansion has increased the need for funds"
+    r"|\b(?:is|are|am|'re|'m)\s+(?:actively\s+)?(?:seeking|looking\s+for)\s+(?:monetary\s+support|"
+    r"financial\s+support|funding|funds|donations)\b"   # (not sponsors: a sponsorship page's ask)
+    r"|\bneed\s+for\s+(?:more\s+|additional\s+)?(?:funds|funding|donations|money|financial\s+support|"
+    r"sponsors|sponsorship)\b"
     # "the only way we can run it is via generous corporate sponsorship"
     r"|\bthe\s+only\s+way\s+(?:we|i)\s+can\s+(?:run|keep|continue|afford|survive|do|make|fund)\b"
     r"[^.!?]{0,50}?\b(?:sponsor\w*|donation\w*|support(?:ers)?|funding|backers|patrons|you)\b"
     r"|\bhelp\s+fund\s+(?:my|our)\b"
-    r"|\b(?:so|so\s+that)\s+(?:i|we)\s+can\s+(?:keep\s+(?:going|working|the\s+lights)|pay|afford|"
+    r"|\b(?:so|so\s+that)\s+(?:i|we)\s+can\s+(?:keep\s+(?:going|working|the\s+lights)|continue|pay|afford|"
     r"survive|stay\s+afloat|make\s+rent|cover)\b"
     r"|\b(?:project|we|i)\s+can\s+stay\s+afloat\b"
     r"|\b(?:with|given)\s+more\s+(?:money|funding|funds|sponsors|donations|backers),?\s+(?:we|i)\s+"
@@ -176,6 +185,7 @@ _KEYS = {   # (longer keys first: the first group that matches at a place wins)
     "need": r"rel(?:y|ying)|count(?:s|ing)?\s+on|surviv\w*|live\s+on|sustained|funded|"
             r"kept\s+(?:alive|going)|paid\s+for|made\s+possible|(?:keeps?|kept)\s+(?:the|this|our|my)|"
             r"can't\s+(?:do|continue|survive|keep\s+going)",
+    "need_goal_sake": r"need\s+for",
     "need_goal": r"needs?",
     "need_stakes": r"relies|depend(?:s|ing)?",
     "stakes_sake": r"without",
@@ -188,6 +198,7 @@ _KEYS = {   # (longer keys first: the first group that matches at a place wins)
     "hardship": r"broke|out\s+of|unemployed|struggl\w*|afford|rent|payroll|living\s+costs|bills|"
                 r"salar\w*|make\s+money|ends\s+meet|food|losing",
     "sake": r"help\w*\s+(?:me|us|fund)|earn\w*|make\s+(?:less|below|under)|afloat|only\s+way|"
+            r"seeking|looking\s+for|"
             r"more\s+(?:money|funding|funds|sponsors|donations|backers)|difference|"
             r"mean\s+(?:a\s+lot|the\s+world|so\s+much|everything)|favou?r",
 }
