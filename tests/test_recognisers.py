@@ -193,6 +193,8 @@ NOT_ASKS = [
     "We stock up on coffee every week.",
     "You are welcome to join The Turing Way community.",
     "Email hello.project@gmail.com for more information.",
+    "If you have any questions, please email to events@acme-webinars.net.",
+    "To get started, simply log in to your account and create a matchup.",
 ]
 
 

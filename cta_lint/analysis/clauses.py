@@ -155,7 +155,9 @@ def _imperatives(v: Vocab, text, toks):
         # the purpose first, then the way: "To resubscribe, visit /billing", "To book, call us"
         r = _verb_ask(v, text, toks, 1, base_only=True)
         c = next((k for k in range(2, n) if toks[k][2] == ","), None)
-        if r is not None and r[0] == "explicit" and c is not None:
+        if r is not None and r[0] == "explicit" and c is not None and not (
+                toks[1][2] == "get" and toks[2][2] == "started"):
+            # ("To get started, log in to your account": a customer's first use, not a sale)
             k = c + 1
             while k < n and toks[k][2] in _LEAD:
                 k += 1

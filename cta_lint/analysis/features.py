@@ -128,7 +128,9 @@ def _lead_in(first, an) -> str | None:
 # you'll be able to:"): its items describe capabilities, they do not ask
 _CAPABILITY_LEAD = re.compile(r"\b(?:you\s+can(?:\s+now)?|you(?:'ll|\s+will)\s+be\s+able\s+to|lets?\s+you|"
                               r"allows?\s+you\s+to|what\s+you\s+(?:can|get|'ll\s+get)|features?|"
-                              r"highlights?)\b[^.!?]{0,60}:\s*$", re.I)
+                              r"highlights?)\b[^.!?]{0,60}:\s*$"
+                              # or the reasons for a step: "Why confirm your email?"
+                              r"|^\W*why\b[^.!]{0,80}\?\s*$", re.I)
 
 
 # ... unless it presents ways to help the seller ("If you'd like to help out, you can:")

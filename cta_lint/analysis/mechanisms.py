@@ -16,6 +16,9 @@ import re
 # read by asks.py and ending.py)
 SUPPORT_WORDS = r"questions?|help|support|assistance|feedback|trouble|problems?|issues?|concerns?"
 _SUPPORT = re.compile(SUPPORT_WORDS)
+# a support condition before the verb, in its sentence
+_SUPPORT_IF = re.compile(r"\bif\s+you\s+(?:have|run\s+into|need)\s+(?:any\s+|a\s+|more\s+)?(?:" +
+                         SUPPORT_WORDS + r")\b", re.I)
 # a support question just before the sentence ("Help? | call: 0970 121 3186")
 _SUPPORT_QUESTION = re.compile(r"\b(?:" + SUPPORT_WORDS + r")\s*\?\s*$", re.I)
 # what a contact call can be for that makes it a commercial step ("call our sales team")
@@ -56,8 +59,11 @@ def contact_ask(verbs, text, toks, i, j, obj_end, has_obj, purpose):
     rest = text[toks[j - 1][1]:toks[-1][1]]
     if not purpose and (any(toks[k][2] == "?" and _SUPPORT.fullmatch(toks[k - 1][2])
                             for k in range(max(1, i - 3), i)) or (
-            i <= 2 and _SUPPORT_QUESTION.search(text, max(0, toks[0][0] - 24), toks[0][0]))):
-        purpose = "engagement"   # "Help? Call 0800 123 456", "Questions? Email us at ..."
+            i <= 2 and _SUPPORT_QUESTION.search(text, max(0, toks[0][0] - 24), toks[0][0])) or
+            _SUPPORT_IF.search(text, toks[0][0], start)):
+        # "Help? Call 0800 123 456", "Questions? Email us at ...", "If you have any questions,
+        # please email ..."
+        purpose = "engagement"
     if purpose == "engagement" and not (w in ("text", "txt", "sms") and _SHORT_CODE.search(rest)):
         return "engagement", start, end
     has_obj = has_obj and toks[obj_end - 1][2] in _CONTACT_OBJECTS
