@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import normalise as _norm
-from .mechanisms import contact_ask, sms
+from .mechanisms import SUPPORT, contact_ask, sms
 from .vocab import CLICK as _CLICK, Vocab, vocab
 from .words import tokens
 
@@ -49,9 +49,6 @@ _ENGAGE_PURPOSE = frozenset("question questions feedback thoughts thought commen
                             "idea concerns concern help issue issues problem problems trouble "
                             "suggestions suggestion opinion views experience support success "
                             "service helpdesk assistance information info".split())
-# what help a reader may want with a commercial thing: "billing help", "order questions"
-_SUPPORT_NOUNS = frozenset("help support question questions issue issues problem problems trouble "
-                           "assistance".split())
 _MECH_WORDS = frozenset("here below above now today tonight online button link monthly generously "
                         "once".split())
 # verbs for which "a time" is a meeting slot ("set up a time", not "take your time")
@@ -395,7 +392,7 @@ def _object(v: Vocab, text, toks, j) -> tuple[int, bool, str]:
         if w in (",", ";", ":", "!", "?", "(", ")", "\u2014", "\u2013", "-") or w in _STOP:
             break
         if w in v.objects or w.endswith("%") or (w[:1] in "$£€" and w[1:2].isdigit()):
-            if k + 1 < n and toks[k + 1][2] in _SUPPORT_NOUNS:
+            if k + 1 < n and SUPPORT.fullmatch(toks[k + 1][2]):
                 return k + 2, False, "engagement"   # "billing help", "order questions"
             return k + 1, True, purpose
         if k == j and toks[j - 1][2] in _PRODUCT_VERBS and _product_name(text, toks, k):

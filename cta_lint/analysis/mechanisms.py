@@ -15,7 +15,7 @@ import re
 # what a reader asks for help with: a contact call for these is support, not a sale (also
 # read by asks.py and ending.py)
 SUPPORT_WORDS = r"questions?|help|support|assistance|feedback|trouble|problems?|issues?|concerns?"
-_SUPPORT = re.compile(SUPPORT_WORDS)
+SUPPORT = re.compile(SUPPORT_WORDS)   # (fullmatch: is this word one of them?)
 # a support condition before the verb, in its sentence
 _SUPPORT_IF = re.compile(r"\bif\s+you\s+(?:have|run\s+into|need)\s+(?:any\s+|a\s+|more\s+)?(?:" +
                          SUPPORT_WORDS + r")\b", re.I)
@@ -57,7 +57,7 @@ def contact_ask(verbs, text, toks, i, j, obj_end, has_obj, purpose):
     start = toks[i][0]
     end = toks[obj_end - 1][1] if obj_end > j else toks[j - 1][1]
     rest = text[toks[j - 1][1]:toks[-1][1]]
-    if not purpose and (any(toks[k][2] == "?" and _SUPPORT.fullmatch(toks[k - 1][2])
+    if not purpose and (any(toks[k][2] == "?" and SUPPORT.fullmatch(toks[k - 1][2])
                             for k in range(max(1, i - 3), i)) or (
             i <= 2 and _SUPPORT_QUESTION.search(text, max(0, toks[0][0] - 24), toks[0][0])) or
             _SUPPORT_IF.search(text, toks[0][0], start)):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..document import DECK, DIVIDER, Block, Document
+from .placeholders import blank as _blank
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^---[ \t]*\r?$", re.S | re.M)
 _SLIDEV_LAYOUTS = ("cover|intro|center|end|fact|full|image|image-left|image-right|iframe|"
@@ -57,10 +58,6 @@ def is_deck(text: str) -> bool:
     if _STRONG_KEYS.search(m.group(1)):
         return True
     return re.search(r"^---[ \t]*\r?$", text[m.end():], re.M) is not None
-
-
-def _blank(s: str) -> str:
-    return "".join(c if c in "\r\n" else " " for c in s)
 
 
 def flavour(text: str) -> str:

@@ -12,6 +12,7 @@ import re
 from ..document import (DIVIDER, HEADING, ITEM, PARAGRAPH, QUOTE, CELL, SUBJECT, Block, Document,
                         Link, TextBuilder, collapse, web_addresses)
 from . import templates
+from .placeholders import blank
 from . import html as html_reader
 
 _FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?$", re.S | re.M)
@@ -63,10 +64,6 @@ def _prose_fence(tok) -> bool:
         ln.rstrip()[-1:] in ".!?" for ln in lines)
 
 
-def _blank(s: str) -> str:
-    return "".join(c if c in "\r\n" else " " for c in s)
-
-
 def _keep_link_destinations(text: str, expressions) -> str:
     """An output tag inside a link destination (``[Buy](https://x.test/{{ id }})``) is masked
     as a run of ``x`` instead of spaces, so the destination stays one URL and the link a link."""
@@ -102,9 +99,9 @@ def read(source: str, fmt: str = "markdown", mdx: bool = False) -> Document:
         text = _keep_link_destinations(text, masked.expressions)
     fm = _FRONT.match(text)
     if fm:
-        text = _blank(fm.group(0)) + text[fm.end():]
+        text = blank(fm.group(0)) + text[fm.end():]
     if mdx or "\nimport " in text or text.startswith("import ") or "\nexport " in text:
-        text = _MDX_ESM.sub(lambda m: _blank(m.group(0)), text)
+        text = _MDX_ESM.sub(lambda m: blank(m.group(0)), text)
     if "{:" in text:
         # kramdown's inline attribute lists (Jekyll): "[Contact us](/c){: .btn}", "{: .lead}"
         text = _IAL.sub(lambda m: " " * len(m.group(0)), text)
